@@ -1,0 +1,14 @@
+// The subcommands of bertbench-cli; each registers its options and its action.
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace bertbench::cli {
+
+void addTokenizeCommand(CLI::App& app, int& exitCode);
+void addPredictCommand(CLI::App& app, int& exitCode);
+void addInfoCommand(CLI::App& app, int& exitCode);
+
+}  // namespace bertbench::cli

@@ -1,0 +1,125 @@
+#include "checkpoint/model_folder.h"
+
+#include "checkpoint/tokenizer_files.h"
+#include "common/atomic_file.h"
+#include "common/errors.h"
+#include "model/initialization.h"
+#include "model/presets.h"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace bertbench {
+
+namespace fs = std::filesystem;
+
+const char* architectureName(Task task) {
+    return task == Task::MaskedLM ? "BertForMaskedLM" : "BertForSequenceClassification";
+}
+
+Task taskOfConfig(const BertConfig& config) {
+    for (const auto& name : config.architectures)
+        if (name == "BertForMaskedLM" || name == "BertForPreTraining") return Task::MaskedLM;
+    return Task::SequenceClassification;
+}
+
+torch::nn::Module& ModelBundle::module() {
+    return task == Task::MaskedLM ? static_cast<torch::nn::Module&>(*maskedLM)
+                                  : static_cast<torch::nn::Module&>(*classifier);
+}
+
+const torch::nn::Module& ModelBundle::module() const {
+    return const_cast<ModelBundle*>(this)->module();
+}
+
+namespace {
+
+// Builds the task module for config and BERT-initialises all of it.
+void buildModule(ModelBundle& bundle) {
+    if (bundle.task == Task::MaskedLM)
+        bundle.maskedLM = BertForMaskedLM(bundle.config);
+    else
+        bundle.classifier = BertForSequenceClassification(bundle.config);
+    initializeBertWeights(bundle.module(), bundle.config);
+}
+
+int64_t cappedMaxLength(int64_t tokenizerMax, const BertConfig& config) {
+    return tokenizerMax > 0 ? std::min(tokenizerMax, config.maxPositionEmbeddings) : config.maxPositionEmbeddings;
+}
+
+std::string weightsFileIn(const std::string& dir) {
+    for (const char* name : {"model.safetensors", "pytorch_model.bin"})
+        if (fs::exists(dir + "/" + name)) return dir + "/" + name;
+    throw FileError(dir, "no weights: expected model.safetensors or pytorch_model.bin in the folder");
+}
+
+}  // namespace
+
+ModelBundle loadModelFolder(const std::string& dir, Task task) {
+    if (!fs::is_directory(dir)) throw FileError(dir, "not a folder (a model is a Hugging Face model folder)");
+    const std::string configPath = dir + "/config.json";
+    if (!fs::exists(configPath)) throw FileError(configPath, "missing: the model folder has no config.json");
+
+    auto folderTokenizer = readFolderTokenizer(dir);
+    ModelBundle bundle{BertConfig::fromFile(configPath), std::move(folderTokenizer.tokenizer)};
+    const auto vocabSize = static_cast<int64_t>(bundle.tokenizer.vocabulary().size());
+    if (vocabSize > bundle.config.vocabSize)
+        throw FileError(dir + "/vocab.txt", "has " + std::to_string(vocabSize) + " tokens but config.json's vocab_size is " +
+                                                std::to_string(bundle.config.vocabSize) +
+                                                ": the vocabulary does not belong to this model");
+    bundle.maxLength = cappedMaxLength(folderTokenizer.modelMaxLength, bundle.config);
+    bundle.task = task;
+    const std::string weights = weightsFileIn(dir);
+    auto tensors = readStateDict(weights);
+    buildModule(bundle);
+    bundle.report = applyStateDict(bundle.module(), architectureName(task), tensors, weights);
+    bundle.module().eval();
+    return bundle;
+}
+
+ModelBundle loadModelFolder(const std::string& dir) {
+    const std::string configPath = dir + "/config.json";
+    if (!fs::exists(configPath)) throw FileError(configPath, "missing: the model folder has no config.json");
+    return loadModelFolder(dir, taskOfConfig(BertConfig::fromFile(configPath)));
+}
+
+ModelBundle createPresetModel(const std::string& preset, BertTokenizer tokenizer,
+                              std::vector<std::string> labels, Task task, uint64_t seed) {
+    const auto vocabSize = static_cast<int64_t>(tokenizer.vocabulary().size());
+    ModelBundle bundle{presetConfig(preset, vocabSize, std::move(labels)), std::move(tokenizer)};
+    bundle.config.architectures = {architectureName(task)};
+    bundle.maxLength = bundle.config.maxPositionEmbeddings;
+    bundle.task = task;
+    torch::manual_seed(seed);
+    buildModule(bundle);
+    bundle.module().eval();
+    return bundle;
+}
+
+void saveModelFolder(const ModelBundle& model, const std::string& dir) {
+    std::error_code error;
+    fs::create_directories(dir, error);
+    if (!fs::is_directory(dir)) throw FileError(dir, "cannot create the folder: " + error.message());
+
+    writeStateDict(dir + "/model.safetensors", modelStateDict(model.module()));
+    writeFolderTokenizer(dir, model.tokenizer, model.maxLength);
+    BertConfig config = model.config;
+    config.architectures = {architectureName(model.task)};
+    auto json = config.toJson();
+    json["torch_dtype"] = "float32";
+    writeTextFileAtomically(dir + "/config.json", json.dump(2) + "\n");
+    // A stale pytorch_model.bin would be loaded by nobody (safetensors wins) but
+    // would mislead people; it is the old version of these weights.
+    fs::remove(dir + "/pytorch_model.bin", error);
+}
+
+ParameterCount countParameters(const torch::nn::Module& module) {
+    ParameterCount count;
+    for (const auto& p : module.parameters(/*recurse=*/true)) {
+        count.total += p.numel();
+        if (p.requires_grad()) count.trainable += p.numel();
+    }
+    return count;
+}
+
+}  // namespace bertbench

@@ -1,0 +1,60 @@
+// A Hugging Face model folder in memory: config, tokenizer and the task model's
+// weights, loaded from and saved to the layout transformers reads and writes
+// (config.json, vocab.txt, tokenizer_config.json, special_tokens_map.json,
+// model.safetensors or pytorch_model.bin).
+#pragma once
+
+#include "checkpoint/state_dict.h"
+#include "model/bert_config.h"
+#include "model/heads.h"
+#include "tokenizer/bert_tokenizer.h"
+
+#include <string>
+
+namespace bertbench {
+
+enum class Task { SequenceClassification, MaskedLM };
+
+const char* architectureName(Task task);  // "BertForSequenceClassification", "BertForMaskedLM"
+
+// The task a folder was saved for, from config.json's "architectures";
+// sequence classification when it names neither.
+Task taskOfConfig(const BertConfig& config);
+
+struct ModelBundle {
+    BertConfig config;
+    BertTokenizer tokenizer;
+    int64_t maxLength = 512;  // longest input in tokens: model_max_length capped by the positions
+    Task task = Task::SequenceClassification;
+    BertForSequenceClassification classifier{nullptr};  // set when task is SequenceClassification
+    BertForMaskedLM maskedLM{nullptr};                   // set when task is MaskedLM
+    LoadReport report;  // how the weights matched; empty for new models
+
+    torch::nn::Module& module();
+    const torch::nn::Module& module() const;
+};
+
+// Loads <dir> for the given task (as TaskClass.from_pretrained would): parameters
+// the checkpoint lacks are initialised and listed in report.newlyInitialised.
+// Throws FileError naming the file and the problem for anything malformed.
+ModelBundle loadModelFolder(const std::string& dir, Task task);
+ModelBundle loadModelFolder(const std::string& dir);  // the folder's own task
+
+// A new model from a size preset, BERT-initialised from `seed`.
+ModelBundle createPresetModel(const std::string& preset, BertTokenizer tokenizer,
+                              std::vector<std::string> labels, Task task = Task::SequenceClassification,
+                              uint64_t seed = 42);
+
+// Writes a folder transformers loads unchanged. Each file is written to a
+// temporary name and renamed, weights first and config.json last, so an
+// interrupted save never leaves a half-written file in place of a good one.
+void saveModelFolder(const ModelBundle& model, const std::string& dir);
+
+// Parameter counts: all of them, and those with requires_grad.
+struct ParameterCount {
+    int64_t total = 0;
+    int64_t trainable = 0;
+};
+ParameterCount countParameters(const torch::nn::Module& module);
+
+}  // namespace bertbench

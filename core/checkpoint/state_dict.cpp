@@ -1,0 +1,183 @@
+#include "checkpoint/state_dict.h"
+
+#include "checkpoint/safetensors.h"
+#include "common/errors.h"
+
+#include <fstream>
+#include <set>
+#include <unordered_map>
+
+namespace bertbench {
+
+namespace {
+
+torch::ScalarType torchType(StDtype dtype) {
+    switch (dtype) {
+    case StDtype::F64: return torch::kFloat64;
+    case StDtype::F32: return torch::kFloat32;
+    case StDtype::F16: return torch::kFloat16;
+    case StDtype::BF16: return torch::kBFloat16;
+    case StDtype::I64: return torch::kInt64;
+    case StDtype::I32: return torch::kInt32;
+    case StDtype::I16: return torch::kInt16;
+    case StDtype::I8: return torch::kInt8;
+    case StDtype::U8: return torch::kUInt8;
+    case StDtype::Bool: return torch::kBool;
+    }
+    return torch::kFloat32;
+}
+
+std::string shapeText(torch::IntArrayRef shape) {
+    std::string text = "[";
+    for (size_t i = 0; i < shape.size(); ++i) text += (i ? ", " : "") + std::to_string(shape[i]);
+    return text + "]";
+}
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+void replaceSuffix(std::string& s, const std::string& from, const std::string& to) {
+    if (endsWith(s, from)) s.replace(s.size() - from.size(), from.size(), to);
+}
+
+// Keys that checkpoints carry but that have no parameter of their own here.
+bool isIgnoredKey(const std::string& key) {
+    return endsWith(key, "embeddings.position_ids") ||      // a buffer older transformers saved
+           key == "cls.predictions.decoder.weight";           // tied to the word embeddings
+}
+
+}  // namespace
+
+StateDict readSafetensorsStateDict(const std::string& path) {
+    auto file = std::make_shared<SafetensorsFile>(path);
+    StateDict tensors;
+    for (const auto& entry : file->entries()) {
+        std::vector<int64_t> shape(entry.shape.begin(), entry.shape.end());
+        auto keepAlive = [file](void*) {};
+        auto tensor = torch::from_blob(const_cast<std::byte*>(entry.data), shape, keepAlive,
+                                       torch::TensorOptions().dtype(torchType(entry.dtype)));
+        const auto alignment = stDtypeSize(entry.dtype);
+        if (reinterpret_cast<uintptr_t>(entry.data) % alignment != 0) tensor = tensor.clone();
+        tensors.emplace_back(entry.name, std::move(tensor));
+    }
+    return tensors;
+}
+
+StateDict readPytorchStateDict(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw FileError(path, "cannot open the weights file");
+    std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (bytes.size() < 4 || bytes[0] != 'P' || bytes[1] != 'K')
+        throw FileError(path, "not a zip-format torch.save file (PyTorch >= 1.6); the legacy format "
+                              "is not supported: re-save it with a current PyTorch or as model.safetensors");
+    c10::IValue value;
+    try {
+        value = torch::pickle_load(bytes);
+    } catch (const c10::Error& e) {
+        throw FileError(path, "cannot read the PyTorch checkpoint: " + std::string(e.what_without_backtrace()));
+    }
+    if (!value.isGenericDict()) throw FileError(path, "the checkpoint is not a state dict (name -> tensor)");
+    StateDict tensors;
+    for (const auto& item : value.toGenericDict()) {
+        if (!item.key().isString() || !item.value().isTensor())
+            throw FileError(path, "the checkpoint holds an entry that is not a named tensor");
+        tensors.emplace_back(item.key().toStringRef(), item.value().toTensor());
+    }
+    return tensors;
+}
+
+StateDict readStateDict(const std::string& path) {
+    return endsWith(path, ".safetensors") ? readSafetensorsStateDict(path) : readPytorchStateDict(path);
+}
+
+void writeStateDict(const std::string& path, const StateDict& tensors) {
+    std::vector<torch::Tensor> keep;  // contiguous fp32 CPU copies outlive the views
+    std::vector<SafetensorsTensorView> views;
+    for (const auto& [name, tensor] : tensors) {
+        keep.push_back(tensor.detach().to(torch::kCPU, torch::kFloat32).contiguous());
+        const auto& t = keep.back();
+        views.push_back({name, StDtype::F32, t.sizes().vec(), t.data_ptr()});
+    }
+    writeSafetensors(path, std::move(views));
+}
+
+std::vector<std::string> LoadReport::warnings() const {
+    auto list = [](const std::vector<std::string>& names) {
+        std::string text = "[";
+        for (size_t i = 0; i < names.size(); ++i) text += (i ? ", '" : "'") + names[i] + "'";
+        return text + "]";
+    };
+    std::vector<std::string> lines;
+    if (!unused.empty())
+        lines.push_back("Some weights of the model checkpoint at " + source +
+                        " were not used when initializing " + architecture + ": " + list(unused));
+    if (!newlyInitialised.empty())
+        lines.push_back("Some weights of " + architecture +
+                        " were not initialized from the model checkpoint at " + source +
+                        " and are newly initialized: " + list(newlyInitialised) +
+                        "\nYou should probably TRAIN this model on a down-stream task to be able "
+                        "to use it for predictions and inference.");
+    return lines;
+}
+
+LoadReport applyStateDict(torch::nn::Module& model, const std::string& architecture,
+                          const StateDict& tensors, const std::string& source) {
+    LoadReport report{architecture, source, {}, {}};
+    auto parameters = model.named_parameters(/*recurse=*/true);
+
+    // A bare BertModel checkpoint has no "bert." prefix; task models expect one.
+    bool hasPrefix = false;
+    for (const auto& [key, _] : tensors) hasPrefix = hasPrefix || key.rfind("bert.", 0) == 0;
+
+    std::unordered_map<std::string, torch::Tensor> byName;
+    for (const auto& [rawKey, tensor] : tensors) {
+        std::string key = rawKey;
+        replaceSuffix(key, "LayerNorm.gamma", "LayerNorm.weight");
+        replaceSuffix(key, "LayerNorm.beta", "LayerNorm.bias");
+        if (!hasPrefix && key.rfind("cls.", 0) != 0 && key != "classifier.weight" && key != "classifier.bias")
+            key = "bert." + key;
+        // The decoder bias is the same tensor as cls.predictions.bias.
+        if (key == "cls.predictions.decoder.bias") {
+            bool hasOwn = false;
+            for (const auto& [k, _] : tensors) hasOwn = hasOwn || k == "cls.predictions.bias";
+            if (hasOwn) continue;
+            key = "cls.predictions.bias";
+        }
+        if (isIgnoredKey(key)) continue;
+        if (!parameters.contains(key)) {
+            report.unused.push_back(rawKey);
+            continue;
+        }
+        byName[key] = tensor;
+    }
+    if (byName.empty())
+        throw FileError(source, "none of its " + std::to_string(tensors.size()) +
+                                    " tensors belongs to a BERT model" +
+                                    (tensors.empty() ? std::string() : " (first: '" + tensors.front().first + "')"));
+
+    torch::NoGradGuard noGrad;
+    for (auto& item : parameters) {
+        auto found = byName.find(item.key());
+        if (found == byName.end()) {
+            report.newlyInitialised.push_back(item.key());
+            continue;
+        }
+        auto& parameter = item.value();
+        if (parameter.sizes() != found->second.sizes())
+            throw FileError(source, "tensor '" + item.key() + "' has shape " + shapeText(found->second.sizes()) +
+                                        " but config.json implies " + shapeText(parameter.sizes()));
+        if (!found->second.is_floating_point())
+            throw FileError(source, "tensor '" + item.key() + "' is not floating point");
+        parameter.copy_(found->second);
+    }
+    return report;
+}
+
+StateDict modelStateDict(const torch::nn::Module& model) {
+    StateDict tensors;
+    for (const auto& item : model.named_parameters(/*recurse=*/true)) tensors.emplace_back(item.key(), item.value());
+    return tensors;
+}
+
+}  // namespace bertbench

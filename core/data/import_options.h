@@ -1,0 +1,48 @@
+// What importDataset() should read from a file: its format preset, the columns
+// holding the text(s) and the label, and optionally the label set a model
+// already has (when importing evaluation data for it).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bertbench {
+
+enum class DatasetFormat {
+    Cola,     // CoLA raw release: TSV, no header; label in column 1, sentence in column 3
+    GlueTsv,  // GLUE-style TSV with a header; "sentence" and "label" columns
+    Csv,      // RFC 4180 CSV with a header; "text" and "label" columns
+    Tsv,      // TSV with a header (quotes are literal); "text" and "label" columns
+};
+
+// A column, by header name or by 0-based index; neither set = the format's default
+// (for textPairColumn: no second text).
+struct ColumnRef {
+    std::string name;
+    int index = -1;
+
+    static ColumnRef named(std::string columnName) { return {std::move(columnName), -1}; }
+    static ColumnRef at(int columnIndex) { return {{}, columnIndex}; }
+    bool isSet() const { return !name.empty() || index >= 0; }
+};
+
+struct ImportOptions {
+    DatasetFormat format = DatasetFormat::Csv;
+    std::optional<bool> header;     // unset: the format's default (see formatPreset)
+    std::optional<char> delimiter;  // unset: ',' for Csv, '\t' otherwise
+    std::optional<bool> quoting;    // unset: on for Csv, off for the TSV formats
+    ColumnRef textColumn, textPairColumn, labelColumn;
+
+    // A fixed label set (a model's id2label, in id order). Empty: labels are
+    // taken from the data. When set, a label the set lacks is an error, not a
+    // skipped row, because evaluating on it would be meaningless.
+    std::vector<std::string> labelNames;
+
+    // Fraction of the file read so far, from 0 to 1; returning false cancels
+    // the import with OperationCancelled.
+    std::function<bool(double fraction)> progress;
+};
+
+}  // namespace bertbench

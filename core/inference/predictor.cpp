@@ -1,0 +1,89 @@
+#include "inference/predictor.h"
+
+#include "checkpoint/model_folder.h"
+#include "common/errors.h"
+#include "model/input_batch.h"
+
+#include <torch/torch.h>
+
+namespace bertbench {
+
+namespace {
+
+std::vector<float> toFloats(const torch::Tensor& t) {
+    auto c = t.to(torch::kCPU, torch::kFloat32).contiguous();
+    return {c.data_ptr<float>(), c.data_ptr<float>() + c.numel()};
+}
+
+Prediction describe(const ModelBundle& model, std::string_view text, const Encoding& encoding,
+                    const torch::Tensor& logits) {
+    Prediction p;
+    p.text = std::string(text);
+    p.tokens = encoding.tokens;
+    p.inputIds = encoding.inputIds;
+    p.untruncatedLength = encoding.untruncatedLength;
+    p.logits = toFloats(logits);
+    p.probabilities = toFloats(torch::softmax(logits, /*dim=*/-1));
+    p.labelId = static_cast<int>(logits.argmax().item<int64_t>());
+    p.label = model.config.id2label.at(size_t(p.labelId));
+    return p;
+}
+
+}  // namespace
+
+Predictor::Predictor(std::shared_ptr<ModelBundle> model, size_t maxLength)
+    : model_(std::move(model)), maxLength_(maxLength) {
+    if (!model_ || model_->task != Task::SequenceClassification)
+        throw UsageError("prediction needs a sequence-classification model");
+    const auto limit = static_cast<size_t>(model_->maxLength);
+    if (maxLength_ == 0 || maxLength_ > limit) maxLength_ = limit;
+    if (maxLength_ < 2) throw UsageError("the maximum length must leave room for [CLS] and [SEP]");
+}
+
+Predictor Predictor::fromFolder(const std::string& dir, size_t maxLength) {
+    return Predictor(std::make_shared<ModelBundle>(loadModelFolder(dir, Task::SequenceClassification)),
+                     maxLength);
+}
+
+const std::vector<std::string>& Predictor::labels() const { return model_->config.id2label; }
+
+Prediction Predictor::predict(std::string_view text, bool withAttentions) const {
+    torch::InferenceMode inference;
+    model_->classifier->eval();
+    const auto encoding = model_->tokenizer.encode(text, maxLength_);
+    const auto device = model_->classifier->classifier->weight.device();
+    auto inputs = padBatch({&encoding}, model_->tokenizer.padId(), 0, device);
+    inputs.attentionMask = torch::Tensor();  // a single unpadded text needs no mask
+    ForwardOptions options;
+    options.attentions = withAttentions;
+    auto out = model_->classifier->forward(inputs, options);
+    auto prediction = describe(*model_, text, encoding, out.logits[0]);
+    if (withAttentions) {
+        AttentionMaps maps;
+        maps.layers = static_cast<int>(out.encoder.attentions.size());
+        maps.heads = static_cast<int>(model_->config.numAttentionHeads);
+        maps.tokens = static_cast<int>(encoding.inputIds.size());
+        maps.values = toFloats(torch::stack(out.encoder.attentions).select(/*dim=*/1, 0));  // [L, N, T, T]
+        prediction.attentions = std::move(maps);
+    }
+    return prediction;
+}
+
+std::vector<Prediction> Predictor::predictBatch(const std::vector<std::string>& texts) const {
+    if (texts.empty()) return {};
+    torch::InferenceMode inference;
+    model_->classifier->eval();
+    std::vector<Encoding> encodings;
+    encodings.reserve(texts.size());
+    for (const auto& text : texts) encodings.push_back(model_->tokenizer.encode(text, maxLength_));
+    std::vector<const Encoding*> pointers;
+    for (const auto& e : encodings) pointers.push_back(&e);
+    const auto device = model_->classifier->classifier->weight.device();
+    auto logits = model_->classifier->forward(padBatch(pointers, model_->tokenizer.padId(), 0, device)).logits;
+    std::vector<Prediction> predictions;
+    for (size_t i = 0; i < texts.size(); ++i)
+        predictions.push_back(describe(*model_, texts[i], encodings[i], logits[int64_t(i)]));
+    return predictions;
+}
+
+}  // namespace bertbench

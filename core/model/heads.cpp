@@ -1,0 +1,60 @@
+#include "model/heads.h"
+
+namespace bertbench {
+
+BertForSequenceClassificationImpl::BertForSequenceClassificationImpl(const BertConfig& config) {
+    bert = register_module("bert", BertModel(config, /*withPooler=*/true));
+    dropout = register_module("dropout", torch::nn::Dropout(config.effectiveClassifierDropout()));
+    classifier = register_module("classifier",
+                                 torch::nn::Linear(config.hiddenSize, config.numLabels()));
+}
+
+ClassifierOutput BertForSequenceClassificationImpl::forward(const BertInputs& inputs,
+                                                            const ForwardOptions& options) {
+    ClassifierOutput out;
+    out.encoder = bert->forward(inputs, options);
+    out.logits = classifier(dropout(out.encoder.pooled));
+    return out;
+}
+
+BertPredictionTransformImpl::BertPredictionTransformImpl(const BertConfig& config)
+    : activation_(config.hiddenAct) {
+    dense = register_module("dense", torch::nn::Linear(config.hiddenSize, config.hiddenSize));
+    LayerNorm = register_module(
+        "LayerNorm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({config.hiddenSize})
+                                              .eps(config.layerNormEps)));
+}
+
+torch::Tensor BertPredictionTransformImpl::forward(const torch::Tensor& hidden) {
+    return LayerNorm(activate(dense(hidden), activation_));
+}
+
+BertLMPredictionHeadImpl::BertLMPredictionHeadImpl(const BertConfig& config) {
+    transform = register_module("transform", BertPredictionTransform(config));
+    bias = register_parameter("bias", torch::zeros({config.vocabSize}));
+}
+
+torch::Tensor BertLMPredictionHeadImpl::forward(const torch::Tensor& hidden,
+                                                const torch::Tensor& wordEmbeddings) {
+    return torch::nn::functional::linear(transform(hidden), wordEmbeddings, bias);
+}
+
+BertOnlyMLMHeadImpl::BertOnlyMLMHeadImpl(const BertConfig& config) {
+    predictions = register_module("predictions", BertLMPredictionHead(config));
+}
+
+BertForMaskedLMImpl::BertForMaskedLMImpl(const BertConfig& config) {
+    bert = register_module("bert", BertModel(config, /*withPooler=*/false));
+    cls = register_module("cls", BertOnlyMLMHead(config));
+}
+
+MaskedLMOutput BertForMaskedLMImpl::forward(const BertInputs& inputs,
+                                            const ForwardOptions& options) {
+    MaskedLMOutput out;
+    out.encoder = bert->forward(inputs, options);
+    out.logits = cls->predictions->forward(out.encoder.lastHiddenState,
+                                           bert->embeddings->word_embeddings->weight);
+    return out;
+}
+
+}  // namespace bertbench

@@ -1,0 +1,43 @@
+// One encoder layer (transformers' BertLayer): attention, then the feed-forward
+// block (BertIntermediate: dense + activation, then a residual output).
+// Shapes: B batch, T tokens, H hidden, F intermediate (feed-forward) width.
+#pragma once
+
+#include "model/bert_config.h"
+#include "model/residual_output.h"
+#include "model/self_attention.h"
+
+#include <torch/torch.h>
+
+namespace bertbench {
+
+class BertIntermediateImpl : public torch::nn::Module {
+public:
+    explicit BertIntermediateImpl(const BertConfig& config);
+    torch::Tensor forward(const torch::Tensor& hidden);  // [B, T, H] -> [B, T, F]
+
+    torch::nn::Linear dense{nullptr};
+
+private:
+    Activation activation_;
+};
+TORCH_MODULE(BertIntermediate);
+
+class BertLayerImpl : public torch::nn::Module {
+public:
+    explicit BertLayerImpl(const BertConfig& config);
+
+    // See BertSelfAttention::forward for the mask and probabilities.
+    torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& additiveMask,
+                          torch::Tensor* probabilities = nullptr);
+
+    BertAttention attention{nullptr};
+    BertIntermediate intermediate{nullptr};
+    ResidualOutput output{nullptr};
+};
+TORCH_MODULE(BertLayer);
+
+// The activation named by config.hidden_act, also used by the masked-LM head.
+torch::Tensor activate(const torch::Tensor& x, Activation activation);
+
+}  // namespace bertbench

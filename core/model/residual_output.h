@@ -1,0 +1,27 @@
+// The block that closes both halves of a BERT layer: project back to H, dropout,
+// add the block's input, LayerNorm. transformers names it BertSelfOutput after
+// attention and BertOutput after the feed-forward; the parameters are the same
+// (dense, LayerNorm), so one module serves both.
+// Shapes: B batch, T tokens, H hidden, I input width of the block.
+#pragma once
+
+#include "model/bert_config.h"
+
+#include <torch/torch.h>
+
+namespace bertbench {
+
+class ResidualOutputImpl : public torch::nn::Module {
+public:
+    ResidualOutputImpl(const BertConfig& config, int64_t inputWidth);
+
+    // hidden: [B, T, I], residual: [B, T, H] -> [B, T, H]
+    torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& residual);
+
+    torch::nn::Linear dense{nullptr};
+    torch::nn::LayerNorm LayerNorm{nullptr};
+    torch::nn::Dropout dropout{nullptr};
+};
+TORCH_MODULE(ResidualOutput);
+
+}  // namespace bertbench

@@ -1,0 +1,45 @@
+#include "runtime/torch_runtime.h"
+
+#include "common/errors.h"
+
+#include <torch/torch.h>
+
+#include <fstream>
+#include <thread>
+
+namespace bertbench {
+
+int configureTorchThreads(int threads) {
+    if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    torch::set_num_threads(threads);
+    return torch::get_num_threads();
+}
+
+bool cudaAvailable() { return torch::cuda::is_available(); }
+
+void checkDeviceAvailable(const std::string& device) {
+    torch::Device parsed(torch::kCPU);
+    try {
+        parsed = torch::Device(device);
+    } catch (const c10::Error&) {
+        throw UsageError("unknown device \"" + device + "\"; use cpu or cuda");
+    }
+    if (parsed.is_cuda() && !cudaAvailable())
+        throw UsageError("device \"" + device + "\" requested, but this LibTorch build or machine has no CUDA GPU");
+}
+
+std::string runtimeDescription() {
+    // Debian's LibTorch reports BLAS_INFO=generic and uses whichever libblas.so.3
+    // the alternatives system points at, so look at what is actually mapped.
+    std::string blas = "reference BLAS (slow: install libopenblas0-openmp)";
+    std::ifstream maps("/proc/self/maps");
+    for (std::string line; std::getline(maps, line);) {
+        if (line.find("openblas") != std::string::npos) { blas = "OpenBLAS"; break; }
+        if (line.find("libmkl") != std::string::npos) { blas = "MKL"; break; }
+        if (line.find("blis") != std::string::npos) { blas = "BLIS"; break; }
+    }
+    return "LibTorch " + std::string(TORCH_VERSION) + ", " + blas + ", " +
+           std::to_string(torch::get_num_threads()) + " threads" + (cudaAvailable() ? ", CUDA available" : "");
+}
+
+}  // namespace bertbench

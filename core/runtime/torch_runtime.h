@@ -1,0 +1,22 @@
+// Process-wide LibTorch settings and facts. Deliberately free of torch headers:
+// the GUI calls it too.
+#pragma once
+
+#include <string>
+
+namespace bertbench {
+
+// LibTorch starts with one intra-op thread; use every core (or `threads` when > 0).
+// Returns the count in effect.
+int configureTorchThreads(int threads = 0);
+
+// "cpu" or "cuda" (or "cuda:N"); throws UsageError when the device is not
+// available in this build or on this machine.
+void checkDeviceAvailable(const std::string& device);
+
+bool cudaAvailable();
+
+// LibTorch version, BLAS and thread count in one line, for logs and benchmarks.
+std::string runtimeDescription();
+
+}  // namespace bertbench

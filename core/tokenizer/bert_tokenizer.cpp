@@ -1,0 +1,196 @@
+// Special-token splitting, [CLS]/[SEP] assembly with longest_first truncation,
+// and decoding, following transformers 4.29.2's PreTrainedTokenizer paths.
+#include "tokenizer/bert_tokenizer.h"
+
+#include <array>
+#include <utility>
+
+#include "common/errors.h"
+#include "tokenizer/unicode_text.h"
+
+namespace bertbench {
+namespace {
+
+// HF all_special_tokens for BERT, in its order.
+constexpr std::array<std::string_view, 5> kSpecialTokens = {"[UNK]", "[SEP]", "[PAD]", "[CLS]", "[MASK]"};
+
+int32_t requireToken(const Vocabulary& vocab, std::string_view token) {
+    if (auto id = vocab.find(token)) return *id;
+    const std::string problem = "vocabulary has no " + std::string(token) + " token";
+    if (vocab.sourcePath().empty()) throw UsageError(problem);
+    throw FileError(vocab.sourcePath(), problem);
+}
+
+bool resolveStripAccents(const TokenizerOptions& options) {
+    // BasicTokenizer: lower-casing strips accents unless strip_accents is False;
+    // without lower-casing only an explicit strip_accents=True strips.
+    return options.lowercase ? options.stripAccents.value_or(true) : options.stripAccents.value_or(false);
+}
+
+// Python str.replace: non-overlapping occurrences, scanned left to right.
+void replaceAll(std::string& text, std::string_view from, std::string_view to) {
+    std::string result;
+    size_t start = 0;
+    for (size_t hit; (hit = text.find(from.data(), start, from.size())) != std::string::npos;
+         start = hit + from.size()) {
+        result.append(text, start, hit - start);
+        result.append(to);
+    }
+    if (start == 0) return;
+    result.append(text, start, std::string::npos);
+    text = std::move(result);
+}
+
+// Python str.strip() with no argument: strips Unicode whitespace.
+std::string stripPythonSpace(const std::string& text) {
+    size_t begin = 0;
+    while (begin < text.size()) {
+        size_t next = begin;
+        if (!unicode::isPythonSpace(unicode::decodeUtf8(text, next))) break;
+        begin = next;
+    }
+    size_t end = text.size();
+    while (end > begin) {
+        size_t lead = end - 1;
+        while (lead > begin && (static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80) --lead;
+        size_t next = lead;
+        if (!unicode::isPythonSpace(unicode::decodeUtf8(text, next)) || next != end) break;
+        end = lead;
+    }
+    return text.substr(begin, end - begin);
+}
+
+}  // namespace
+
+BertTokenizer::BertTokenizer(Vocabulary vocab, TokenizerOptions options)
+    : vocab_(std::move(vocab)),
+      options_(options),
+      unkId_(requireToken(vocab_, "[UNK]")),
+      clsId_(requireToken(vocab_, "[CLS]")),
+      sepId_(requireToken(vocab_, "[SEP]")),
+      padId_(requireToken(vocab_, "[PAD]")),
+      maskId_(requireToken(vocab_, "[MASK]")),
+      basic_(options.lowercase, resolveStripAccents(options), options.tokenizeChineseChars,
+             std::vector<std::string>(kSpecialTokens.begin(), kSpecialTokens.end())),
+      wordpiece_(vocab_, unkId_, options.maxInputCharsPerWord) {}
+
+BertTokenizer BertTokenizer::fromFile(const std::string& vocabPath, TokenizerOptions options) {
+    return BertTokenizer(Vocabulary::fromFile(vocabPath), options);
+}
+
+// HF's tokens_trie splits the raw text at the leftmost special token; no special
+// token is a prefix of another, so the leftmost match is the only candidate.
+// (HF also strips whitespace next to a special token, which changes nothing
+// here because BasicTokenizer splits on that whitespace anyway.)
+void BertTokenizer::appendIds(std::string_view text, std::vector<int32_t>& ids) const {
+    thread_local WordList words;
+    auto tokenizeSegment = [&](std::string_view segment) {
+        if (segment.empty()) return;
+        words.clear();
+        basic_.split(segment, words);
+        for (size_t i = 0; i < words.size(); ++i) wordpiece_.appendIds(vocab_, words[i], ids);
+    };
+    size_t segmentStart = 0;
+    for (size_t pos = text.find('['); pos != std::string_view::npos; pos = text.find('[', pos)) {
+        std::string_view match;
+        for (std::string_view special : kSpecialTokens)
+            if (text.compare(pos, special.size(), special) == 0) match = special;
+        if (match.empty()) {
+            ++pos;
+            continue;
+        }
+        tokenizeSegment(text.substr(segmentStart, pos - segmentStart));
+        ids.push_back(*vocab_.find(match));
+        pos += match.size();
+        segmentStart = pos;
+    }
+    tokenizeSegment(text.substr(segmentStart));
+}
+
+std::vector<int32_t> BertTokenizer::tokenizeToIds(std::string_view text) const {
+    std::vector<int32_t> ids;
+    appendIds(text, ids);
+    return ids;
+}
+
+std::vector<std::string> BertTokenizer::tokenize(std::string_view text) const {
+    std::vector<std::string> tokens;
+    for (int32_t id : tokenizeToIds(text)) tokens.push_back(vocab_.token(id));
+    return tokens;
+}
+
+Encoding BertTokenizer::encode(std::string_view text, size_t maxLength) const {
+    return assemble(tokenizeToIds(text), std::nullopt, maxLength);
+}
+
+Encoding BertTokenizer::encodePair(std::string_view a, std::string_view b, size_t maxLength) const {
+    return assemble(tokenizeToIds(a), tokenizeToIds(b), maxLength);
+}
+
+Encoding BertTokenizer::assemble(std::vector<int32_t> a, std::optional<std::vector<int32_t>> b,
+                                 size_t maxLength) const {
+    const size_t specials = b ? 3 : 2;
+    const size_t total = a.size() + (b ? b->size() : 0) + specials;
+    if (maxLength > 0 && total > maxLength) {
+        // truncate_sequences: one id at a time from the longer part, the second
+        // part on ties. For a single text HF only truncates when ids remain, so
+        // maxLength < 3 cannot be honoured either way.
+        if (maxLength < 3)
+            throw UsageError("cannot truncate to " + std::to_string(maxLength) + " tokens: [CLS] and [SEP] alone need " +
+                             std::to_string(specials) + " and at least one text token must remain");
+        for (size_t removed = total - maxLength; removed > 0; --removed) {
+            if (!b || a.size() > b->size())
+                a.pop_back();
+            else if (!b->empty())
+                b->pop_back();
+        }
+    }
+
+    Encoding encoding;
+    encoding.untruncatedLength = total;
+    std::vector<int32_t>& ids = encoding.inputIds;
+    ids.reserve(a.size() + (b ? b->size() : 0) + specials);
+    ids.push_back(clsId_);
+    ids.insert(ids.end(), a.begin(), a.end());
+    ids.push_back(sepId_);
+    encoding.tokenTypeIds.assign(ids.size(), 0);
+    if (b) {
+        ids.insert(ids.end(), b->begin(), b->end());
+        ids.push_back(sepId_);
+        encoding.tokenTypeIds.resize(ids.size(), 1);
+    }
+    encoding.attentionMask.assign(ids.size(), 1);
+    encoding.tokens.reserve(ids.size());
+    for (int32_t id : ids) encoding.tokens.push_back(vocab_.token(id));
+    return encoding;
+}
+
+bool BertTokenizer::isSpecialId(int32_t id) const {
+    return id == unkId_ || id == sepId_ || id == padId_ || id == clsId_ || id == maskId_;
+}
+
+// _decode -> convert_tokens_to_string (" ".join, drop " ##", strip) ->
+// clean_up_tokenization. BERT's special tokens are in the vocabulary, so there
+// are no added tokens and the whole sequence is one sub-text.
+std::string BertTokenizer::decode(const std::vector<int32_t>& ids, bool skipSpecialTokens) const {
+    static const std::string kUnknown = "[UNK]";
+    std::string text;
+    bool first = true;
+    for (int32_t id : ids) {
+        if (skipSpecialTokens && isSpecialId(id)) continue;
+        const bool known = id >= 0 && static_cast<size_t>(id) < vocab_.size();
+        if (!first) text.push_back(' ');
+        text += known ? vocab_.tokens()[static_cast<size_t>(id)] : kUnknown;
+        first = false;
+    }
+    replaceAll(text, " ##", "");
+    text = stripPythonSpace(text);
+    constexpr std::pair<std::string_view, std::string_view> kCleanup[] = {
+        {" .", "."},     {" ?", "?"},     {" !", "!"},     {" ,", ","},     {" ' ", "'"},
+        {" n't", "n't"}, {" 'm", "'m"}, {" 's", "'s"}, {" 've", "'ve"}, {" 're", "'re"},
+    };
+    for (const auto& [from, to] : kCleanup) replaceAll(text, from, to);
+    return text;
+}
+
+}  // namespace bertbench

@@ -1,0 +1,178 @@
+// The engine against Hugging Face transformers: every row of the reference
+// outputs (logits, probabilities, attentions, hidden states, pooler, masked-LM
+// logits) must agree within 1e-4, loading from safetensors and from
+// pytorch_model.bin alike.
+#include "checkpoint/model_folder.h"
+#include "fixtures.h"
+#include "inference/predictor.h"
+#include "model/input_batch.h"
+#include "tensor_compare.h"
+
+#include <QtTest>
+
+#include <filesystem>
+
+using namespace bertbench;
+using fixtures::maxAbsDiff;
+
+namespace {
+
+constexpr double kTolerance = 1e-4;
+
+torch::Tensor idsTensor(const nlohmann::json& ids) {
+    return torch::tensor(ids.get<std::vector<int64_t>>()).unsqueeze(0);
+}
+
+// A copy of tiny-bert-cola holding pytorch_model.bin as its only weights.
+std::string pytorchOnlyFolder() {
+    namespace fs = std::filesystem;
+    const auto dir = fs::temp_directory_path() / "tst_reference_model_bin";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    for (const char* name : {"config.json", "vocab.txt", "tokenizer_config.json", "pytorch_model.bin"})
+        fs::copy_file(fixtures::path("reference/tiny-bert-cola/") + name, dir / name);
+    return dir.string();
+}
+
+}  // namespace
+
+class TestReferenceModel : public QObject {
+    Q_OBJECT
+
+private:
+    std::vector<nlohmann::json> rows_;
+
+    void checkEveryPredictRow(ModelBundle& model) {
+        QVERIFY(model.report.newlyInitialised.empty());
+        QVERIFY(model.report.unused.empty());
+        torch::NoGradGuard noGrad;
+        for (const auto& row : rows_) {
+            const auto index = row.at("index").get<int>();
+            BertInputs inputs{idsTensor(row.at("input_ids")), idsTensor(row.at("token_type_ids")),
+                              idsTensor(row.at("attention_mask"))};
+            const bool detailed = row.contains("attentions");
+            ForwardOptions options;
+            options.attentions = options.hiddenStates = detailed;
+            auto out = model.classifier->forward(inputs, options);
+            const auto tag = QByteArray("row ") + QByteArray::number(index);
+            QVERIFY2(maxAbsDiff(out.logits[0], row.at("logits")) < kTolerance, tag + " logits");
+            QVERIFY2(maxAbsDiff(torch::softmax(out.logits[0], -1), row.at("probs")) < kTolerance, tag + " probs");
+            if (!detailed) continue;
+            QCOMPARE(out.encoder.attentions.size(), size_t(2));
+            for (size_t layer = 0; layer < 2; ++layer)
+                QVERIFY2(maxAbsDiff(out.encoder.attentions[layer][0], row.at("attentions")[layer]) < kTolerance,
+                         tag + " attentions layer " + QByteArray::number(int(layer)));
+            QCOMPARE(out.encoder.hiddenStates.size(), size_t(3));
+            for (size_t layer = 0; layer < 3; ++layer)
+                QVERIFY2(maxAbsDiff(out.encoder.hiddenStates[layer][0], row.at("hidden_states")[layer]) < kTolerance,
+                         tag + " hidden state " + QByteArray::number(int(layer)));
+            QVERIFY2(maxAbsDiff(out.encoder.lastHiddenState[0], row.at("last_hidden_state")) < kTolerance,
+                     tag + " last hidden state");
+            QVERIFY2(maxAbsDiff(out.encoder.pooled[0], row.at("pooler_output")) < kTolerance, tag + " pooler");
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        rows_ = fixtures::readJsonLines("reference/tiny-bert-cola/expected/predict.jsonl");
+        QCOMPARE(rows_.size(), size_t(26));
+    }
+
+    void safetensorsCheckpointMatchesEveryRow() {
+        auto model = loadModelFolder(fixtures::path("reference/tiny-bert-cola"), Task::SequenceClassification);
+        QVERIFY(model.report.source.find("model.safetensors") != std::string::npos);
+        checkEveryPredictRow(model);
+    }
+
+    void pytorchCheckpointMatchesEveryRow() {
+        auto model = loadModelFolder(pytorchOnlyFolder(), Task::SequenceClassification);
+        QVERIFY(model.report.source.find("pytorch_model.bin") != std::string::npos);
+        checkEveryPredictRow(model);
+    }
+
+    void predictorTokenizesAndClassifiesLikeTransformers() {
+        auto predictor = Predictor::fromFolder(fixtures::path("reference/tiny-bert-cola"));
+        QCOMPARE(predictor.maxLength(), size_t(128));
+        for (const auto& row : rows_) {
+            const auto p = predictor.predict(row.at("text").get<std::string>(), row.contains("attentions"));
+            const auto tag = QByteArray("row ") + QByteArray::number(row.at("index").get<int>());
+            QVERIFY2(p.inputIds == row.at("input_ids").get<std::vector<int32_t>>(), tag + " ids");
+            QVERIFY2(p.tokens == row.at("tokens").get<std::vector<std::string>>(), tag + " tokens");
+            QCOMPARE(p.truncated(), row.at("truncated").get<bool>());
+            QCOMPARE(p.untruncatedLength, row.at("num_tokens_untruncated").get<size_t>());
+            QCOMPARE(p.label, row.at("predicted_label").get<std::string>());
+            const auto expected = row.at("probs").get<std::vector<float>>();
+            for (size_t c = 0; c < expected.size(); ++c) QVERIFY(std::abs(p.probabilities[c] - expected[c]) < kTolerance);
+            if (p.attentions) {
+                const auto& maps = *p.attentions;
+                QCOMPARE(maps.layers, 2);
+                QCOMPARE(maps.heads, 4);
+                QCOMPARE(maps.tokens, int(p.inputIds.size()));
+                const auto& a = row.at("attentions");
+                for (int l = 0; l < 2; ++l)
+                    for (int h = 0; h < 4; ++h)
+                        for (int i = 0; i < maps.tokens; ++i)
+                            for (int j = 0; j < maps.tokens; ++j)
+                                QVERIFY(std::abs(maps.at(l, h, i, j) - a[l][h][i][j].get<float>()) < kTolerance);
+            }
+        }
+    }
+
+    void paddedBatchMatchesTransformers() {
+        const auto expected = fixtures::readJson("reference/tiny-bert-cola/expected/predict_batched.json");
+        auto model = loadModelFolder(fixtures::path("reference/tiny-bert-cola"), Task::SequenceClassification);
+        torch::NoGradGuard noGrad;
+        auto toTensor = [](const nlohmann::json& j) { return torch::tensor(j.get<std::vector<std::vector<int64_t>>>().front()); };
+        (void)toTensor;
+        auto matrix = [](const nlohmann::json& j) {
+            std::vector<torch::Tensor> rows;
+            for (const auto& r : j) rows.push_back(torch::tensor(r.get<std::vector<int64_t>>()));
+            return torch::stack(rows);
+        };
+        BertInputs inputs{matrix(expected.at("input_ids")), matrix(expected.at("token_type_ids")),
+                          matrix(expected.at("attention_mask"))};
+        auto logits = model.classifier->forward(inputs).logits;
+        QVERIFY(maxAbsDiff(logits, expected.at("logits")) < kTolerance);
+
+        // The engine's own padding gives the same batch as transformers' padding="longest".
+        Predictor predictor(std::make_shared<ModelBundle>(std::move(model)));
+        std::vector<std::string> texts;
+        for (const auto& row : rows_) texts.push_back(row.at("text").get<std::string>());
+        const auto predictions = predictor.predictBatch(texts);
+        for (size_t i = 0; i < predictions.size(); ++i) {
+            const auto want = expected.at("logits")[i].get<std::vector<float>>();
+            for (size_t c = 0; c < want.size(); ++c) QVERIFY(std::abs(predictions[i].logits[c] - want[c]) < kTolerance);
+        }
+    }
+
+    void maskedLanguageModelMatchesTransformers() {
+        const auto expected = fixtures::readJson("reference/tiny-bert-mlm/expected/mlm.json");
+        auto model = loadModelFolder(fixtures::path("reference/tiny-bert-mlm"));
+        QVERIFY(model.task == Task::MaskedLM);
+        QVERIFY2(model.report.newlyInitialised.empty(), "the decoder must be tied, not newly initialised");
+        torch::NoGradGuard noGrad;
+        int checkedMasks = 0;
+        for (const auto& sentence : expected.at("sentences")) {
+            // The tokenizer must give the same ids as transformers for the same text.
+            const auto encoding = model.tokenizer.encode(sentence.at("text").get<std::string>());
+            QCOMPARE(encoding.inputIds, sentence.at("input_ids").get<std::vector<int32_t>>());
+            BertInputs inputs{idsTensor(sentence.at("input_ids")), idsTensor(sentence.at("token_type_ids")),
+                              idsTensor(sentence.at("attention_mask"))};
+            auto logits = model.maskedLM->forward(inputs).logits[0];  // [T, V]
+            for (const auto& mask : sentence.at("masked")) {
+                const auto row = logits[mask.at("position").get<int64_t>()];
+                auto [values, ids] = row.topk(5);
+                QCOMPARE(std::vector<int64_t>(ids.data_ptr<int64_t>(), ids.data_ptr<int64_t>() + 5),
+                         mask.at("top5_ids").get<std::vector<int64_t>>());
+                QVERIFY(maxAbsDiff(values, mask.at("top5_logits")) < kTolerance);
+                QVERIFY(std::abs(torch::logsumexp(row, 0).item<double>() - mask.at("logsumexp").get<double>()) < kTolerance);
+                if (mask.contains("full_logits")) QVERIFY(maxAbsDiff(row, mask.at("full_logits")) < kTolerance);
+                ++checkedMasks;
+            }
+        }
+        QVERIFY(checkedMasks >= 5);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestReferenceModel)
+#include "tst_reference_model.moc"
