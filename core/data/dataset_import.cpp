@@ -1,0 +1,202 @@
+// importDataset(): one pass over the file through DelimitedReader, each row
+// checked and either stored as an Example or recorded as skipped; label ids
+// are settled once the whole file has been seen.
+#include "data/dataset_import.h"
+
+#include <optional>
+#include <string_view>
+
+#include "common/errors.h"
+#include "data/column_layout.h"
+#include "data/delimited_reader.h"
+#include "data/format_preset.h"
+#include "data/label_set.h"
+#include "tokenizer/unicode_text.h"
+
+namespace bertbench {
+
+namespace {
+
+// Rows read before the example vector is reserved from the bytes-per-row seen
+// so far, so a large file does not grow it by doubling (and copying) ~20 times.
+constexpr size_t kRowsBeforeReserve = 1024;
+
+bool isAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string_view trimmed(std::string_view text) {
+    while (!text.empty() && isAsciiSpace(text.front())) text.remove_prefix(1);
+    while (!text.empty() && isAsciiSpace(text.back())) text.remove_suffix(1);
+    return text;
+}
+
+bool isValidUtf8(std::string_view text) {
+    for (size_t pos = 0; pos < text.size();) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
+            ++pos;
+            continue;
+        }
+        const size_t start = pos;
+        if (unicode::decodeUtf8(text, pos) == unicode::kReplacementChar &&
+            text.substr(start, pos - start) != "\xEF\xBF\xBD")
+            return false;
+    }
+    return true;
+}
+
+// A value quoted for a message, cut short: a wrongly chosen label column can
+// hold whole paragraphs.
+std::string quoted(std::string_view value) {
+    constexpr size_t kMaxShown = 40;
+    if (value.size() <= kMaxShown) return "\"" + std::string(value) + "\"";
+    return "\"" + std::string(value.substr(0, kMaxShown)) + "...\"";
+}
+
+class Importer {
+public:
+    Importer(const std::string& path, const ImportOptions& options, ImportReport& report)
+        : path_(path), options_(options), report_(report), preset_(formatPreset(options.format)),
+          labels_(makeLabelSet()) {}
+
+    Dataset run();
+
+private:
+    LabelSet makeLabelSet() const;
+    DelimitedReaderOptions readerOptions() const;
+    ColumnLayout readLayout(DelimitedReader& reader, DelimitedRecord& record) const;
+    std::string addRow(const DelimitedRecord& record);
+    std::string missingColumn(size_t fieldCount) const;
+    void reserveFrom(const DelimitedReader& reader);
+    void settleLabels();
+    [[noreturn]] void throwNoUsableRows(bool header) const;
+
+    const std::string& path_;
+    const ImportOptions& options_;
+    ImportReport& report_;
+    FormatPreset preset_;
+    LabelSet labels_;
+    ColumnLayout columns_;
+    Dataset dataset_;
+    std::string labelKey_;  // reused so label lookups do not allocate per row
+};
+
+LabelSet Importer::makeLabelSet() const {
+    if (!options_.labelNames.empty()) return LabelSet::fixed(options_.labelNames, preset_.labelAliases);
+    if (!preset_.labelNames.empty()) return LabelSet::fixed(preset_.labelNames, preset_.labelAliases);
+    return LabelSet::discovered();
+}
+
+DelimitedReaderOptions Importer::readerOptions() const {
+    DelimitedReaderOptions reader;
+    reader.delimiter = options_.delimiter.value_or(preset_.delimiter);
+    reader.quoting = options_.quoting.value_or(preset_.quoting);
+    if (options_.progress)
+        reader.progress = [progress = options_.progress](uint64_t done, uint64_t total) {
+            return progress(total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0);
+        };
+    return reader;
+}
+
+ColumnLayout Importer::readLayout(DelimitedReader& reader, DelimitedRecord& record) const {
+    if (!options_.header.value_or(preset_.header)) return resolveColumns(options_, nullptr, path_, 0);
+    if (!reader.next(record)) throw FileError(path_, "the file is empty; a header row was expected");
+    std::vector<std::string> names;
+    for (const auto& field : record.fields) names.emplace_back(trimmed(field));
+    return resolveColumns(options_, &names, path_, record.line);
+}
+
+Dataset Importer::run() {
+    DelimitedReader reader(path_, readerOptions());
+    DelimitedRecord record;
+    columns_ = readLayout(reader, record);
+    const bool header = options_.header.value_or(preset_.header);
+    dataset_.source = path_;
+    dataset_.hasPairs = columns_.textPair.used();
+
+    while (reader.next(record)) {
+        if (++report_.rowsRead == kRowsBeforeReserve) reserveFrom(reader);
+        std::string reason = addRow(record);
+        if (reason.empty()) continue;
+        if (report_.skipped.size() < ImportReport::kMaxSkippedDetails)
+            report_.skipped.push_back({record.line, std::move(reason)});
+        ++report_.rowsSkipped;
+    }
+    report_.blankLines = reader.blankLines();
+    if (dataset_.examples.empty()) throwNoUsableRows(header);
+
+    settleLabels();
+    report_.rowsLoaded = dataset_.examples.size();
+    report_.classCounts = countClasses(dataset_);
+    return std::move(dataset_);
+}
+
+// Returns why the row was skipped, or an empty string when it became an example.
+std::string Importer::addRow(const DelimitedRecord& record) {
+    const auto& fields = record.fields;
+    if (fields.size() < columns_.width()) return missingColumn(fields.size());
+
+    const std::string& text = fields[static_cast<size_t>(columns_.text.index)];
+    const std::string* pair = columns_.textPair.used() ? &fields[static_cast<size_t>(columns_.textPair.index)] : nullptr;
+    if (trimmed(text).empty()) return "empty text";
+    if (pair && trimmed(*pair).empty()) return "empty second text";
+    if (!isValidUtf8(text) || (pair && !isValidUtf8(*pair))) return "the text is not valid UTF-8";
+
+    const std::string_view rawLabel = trimmed(fields[static_cast<size_t>(columns_.label.index)]);
+    if (rawLabel.empty()) return "empty label";
+    labelKey_.assign(rawLabel);
+    const std::optional<int32_t> id = labels_.idOf(labelKey_);
+    if (!id) {
+        if (!options_.labelNames.empty())
+            throw FileError(path_, "unknown label " + quoted(rawLabel) + "; the model knows: " + labels_.joinedNames(),
+                            record.line);
+        if (labels_.isFixed()) return "label " + quoted(rawLabel) + " is not one of " + labels_.expectedValues();
+        throw FileError(path_,
+                        "the label column " + columns_.label.description + " has more than " +
+                            std::to_string(LabelSet::kMaxDiscovered) + " distinct values; is it the right column?",
+                        record.line);
+    }
+    dataset_.examples.push_back(Example{text, pair ? *pair : std::string(), *id, record.line});
+    return {};
+}
+
+std::string Importer::missingColumn(size_t fieldCount) const {
+    const std::pair<const ResolvedColumn*, const char*> roles[] = {
+        {&columns_.text, "text"}, {&columns_.textPair, "second text"}, {&columns_.label, "label"}};
+    std::string missing;
+    for (const auto& [column, role] : roles)
+        if (column->used() && static_cast<size_t>(column->index) >= fieldCount)
+            missing += (missing.empty() ? "" : ", ") + std::string(role) + " column " + column->description;
+    return "only " + std::to_string(fieldCount) + (fieldCount == 1 ? " column" : " columns") + "; missing the " +
+           missing;
+}
+
+void Importer::reserveFrom(const DelimitedReader& reader) {
+    if (reader.totalBytes() == 0 || reader.bytesParsed() == 0) return;
+    const double rowsPerByte = static_cast<double>(report_.rowsRead) / static_cast<double>(reader.bytesParsed());
+    dataset_.examples.reserve(static_cast<size_t>(rowsPerByte * static_cast<double>(reader.totalBytes()) * 1.05) + 64);
+}
+
+void Importer::settleLabels() {
+    const std::vector<int32_t> finalIds = labels_.finish();
+    if (!labels_.isFixed())
+        for (Example& example : dataset_.examples) example.label = finalIds[static_cast<size_t>(example.label)];
+    dataset_.labelNames = labels_.names();
+}
+
+void Importer::throwNoUsableRows(bool header) const {
+    if (report_.rowsRead == 0)
+        throw FileError(path_, header ? "no data rows after the header" : "the file has no rows");
+    const SkippedRow& first = report_.skipped.front();
+    throw FileError(path_, "no usable rows; " + std::to_string(report_.rowsSkipped) + " skipped: first at line " +
+                               std::to_string(first.line) + ": " + first.reason);
+}
+
+}  // namespace
+
+Dataset importDataset(const std::string& path, const ImportOptions& options, ImportReport* report) {
+    ImportReport local;
+    ImportReport& target = report ? *report : local;
+    target = ImportReport();
+    return Importer(path, options, target).run();
+}
+
+}  // namespace bertbench

@@ -1,0 +1,166 @@
+// bertbench-cli end to end: runs the real executable and checks its JSON lines,
+// messages and exit codes (0 success, 2 usage, 3 bad input).
+#include "fixtures.h"
+#include "temp_folder.h"
+
+#include <QProcess>
+#include <QtTest>
+
+#include <cmath>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+    std::vector<nlohmann::json> lines() const {
+        std::vector<nlohmann::json> rows;
+        for (const auto& line : out.split('\n', Qt::SkipEmptyParts)) rows.push_back(nlohmann::json::parse(line.toStdString()));
+        return rows;
+    }
+};
+
+Run cli(const QStringList& arguments) {
+    QProcess process;
+    process.start(BERTBENCH_CLI_PATH, arguments);
+    process.waitForFinished(120000);
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString fixture(const std::string& relative) { return QString::fromStdString(fixtures::path(relative)); }
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void predictPrintsTheReferenceProbabilities() {
+        const auto rows = fixtures::readJsonLines("reference/tiny-bert-cola/expected/predict.jsonl");
+        fixtures::TempFolder folder("cli_predict");
+        std::string input;
+        size_t used = 0;
+        for (const auto& row : rows) {
+            const auto text = row.at("text").get<std::string>();
+            if (text.find_first_of("\n\r") != std::string::npos) continue;  // one text per line
+            input += text + "\n";
+            ++used;
+        }
+        folder.write("texts.txt", input);
+        const auto run = cli({"predict", "--model", fixture("reference/tiny-bert-cola"), "--input",
+                              QString::fromStdString(folder.file("texts.txt"))});
+        QCOMPARE(run.exitCode, 0);
+        const auto lines = run.lines();
+        QCOMPARE(lines.size(), used);
+        size_t next = 0;
+        for (const auto& row : rows) {
+            if (row.at("text").get<std::string>().find_first_of("\n\r") != std::string::npos) continue;
+            const auto& got = lines[next++];
+            QCOMPARE(got.at("text"), row.at("text"));
+            QCOMPARE(got.at("input_ids"), row.at("input_ids"));
+            QCOMPARE(got.at("label"), row.at("predicted_label"));
+            const auto probs = got.at("probabilities").get<std::vector<double>>();
+            const auto want = row.at("probs").get<std::vector<double>>();
+            QCOMPARE(probs.size(), size_t(2));
+            for (size_t c = 0; c < 2; ++c) QVERIFY(std::abs(probs[c] - want[c]) < 1e-4);
+            QVERIFY(std::abs(probs[0] + probs[1] - 1.0) < 1e-6);
+            QVERIFY(got.contains("logits") && got.contains("label_id") && got.contains("tokens"));
+            QVERIFY(!got.contains("attentions"));
+        }
+        QVERIFY2(run.err.contains("truncated"), qPrintable(run.err));  // the 301-token row
+    }
+
+    void predictCanIncludeAttentions() {
+        const auto run = cli({"predict", "--model", fixture("reference/tiny-bert-cola"), "--text", "Him left.",
+                              "--attentions"});
+        QCOMPARE(run.exitCode, 0);
+        const auto line = run.lines().at(0);
+        const auto tokens = line.at("tokens").size();
+        const auto& attentions = line.at("attentions");
+        QCOMPARE(attentions.size(), size_t(2));
+        QCOMPARE(attentions[0].size(), size_t(4));
+        QCOMPARE(attentions[1][3].size(), tokens);
+        QCOMPARE(attentions[1][3][0].size(), tokens);
+        double rowSum = 0;
+        for (const auto& v : attentions[0][0][0]) rowSum += v.get<double>();
+        QVERIFY(std::abs(rowSum - 1.0) < 1e-5);
+    }
+
+    void tokenizeMatchesTransformers() {
+        const auto rows = fixtures::readJsonLines("reference/tokenizer/cased.jsonl");
+        const auto& row = rows.at(20);
+        auto run = cli({"tokenize", "--vocab", fixture("reference/vocab/bert-base-cased-vocab.txt"), "--cased",
+                        "--text", QString::fromStdString(row.at("text").get<std::string>())});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.lines().at(0).at("input_ids"), row.at("ids"));
+
+        run = cli({"tokenize", "--model", fixture("reference/tiny-bert-cola"), "--max-length", "4", "--text",
+                   "The sailors rode the breeze."});
+        QCOMPARE(run.exitCode, 0);
+        const auto line = run.lines().at(0);
+        QCOMPARE(line.at("tokens"), nlohmann::json({"[CLS]", "the", "sailors", "[SEP]"}));
+        QCOMPARE(line.at("token_type_ids"), nlohmann::json({0, 0, 0, 0}));
+        QCOMPARE(line.at("attention_mask"), nlohmann::json({1, 1, 1, 1}));
+    }
+
+    void infoDescribesTheModel() {
+        const auto run = cli({"info", "--model", fixture("reference/tiny-bert-cola")});
+        QCOMPARE(run.exitCode, 0);
+        const auto info = run.lines().at(0);
+        QCOMPARE(info.at("architecture").get<std::string>(), std::string("BertForSequenceClassification"));
+        QCOMPARE(info.at("layers").get<int>(), 2);
+        QCOMPARE(info.at("attention_heads").get<int>(), 4);
+        QCOMPARE(info.at("labels"), nlohmann::json({"unacceptable", "acceptable"}));
+        const int64_t embeddings = 30522 * 64 + 128 * 64 + 2 * 64 + 2 * 64;
+        const int64_t layer = 4 * (64 * 64 + 64) + 2 * 2 * 64 + (64 * 128 + 128) + (128 * 64 + 64);
+        const int64_t poolerAndClassifier = (64 * 64 + 64) + (2 * 64 + 2);
+        QCOMPARE(info.at("parameters").get<int64_t>(), embeddings + 2 * layer + poolerAndClassifier);
+    }
+
+    void exitCodesSayWhatWentWrong_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        const auto cola = fixture("reference/tiny-bert-cola");
+        QTest::newRow("no subcommand") << QStringList{} << 2 << "subcommand";
+        QTest::newRow("unknown option") << QStringList{"predict", "--model", cola, "--text", "x", "--bogus"} << 2
+                                        << "bogus";
+        QTest::newRow("missing model") << QStringList{"predict", "--text", "x"} << 2 << "--model";
+        QTest::newRow("no text") << QStringList{"predict", "--model", cola} << 2 << "--text";
+        QTest::newRow("text and input") << QStringList{"predict", "--model", cola, "--text", "x", "--input", "f"} << 2
+                                        << "excludes";
+        QTest::newRow("no vocabulary") << QStringList{"tokenize", "--text", "x"} << 2 << "--vocab";
+        QTest::newRow("model not a folder") << QStringList{"predict", "--model", "/nonexistent/m", "--text", "x"} << 3
+                                            << "/nonexistent/m: not a folder";
+        QTest::newRow("missing input") << QStringList{"predict", "--model", cola, "--input", "/nonexistent/in.txt"} << 3
+                                       << "/nonexistent/in.txt: cannot open";
+        QTest::newRow("missing vocab") << QStringList{"tokenize", "--vocab", "/nonexistent/vocab.txt", "--text", "x"}
+                                       << 3 << "/nonexistent/vocab.txt";
+    }
+    void exitCodesSayWhatWentWrong() {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const auto run = cli(arguments);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QVERIFY(run.out.isEmpty());
+    }
+
+    void corruptWeightsAreBadInput() {
+        fixtures::TempFolder folder("cli_corrupt");
+        folder.copyFrom("reference/tiny-bert-cola", {"config.json", "vocab.txt", "tokenizer_config.json"});
+        std::ifstream in(fixtures::path("reference/tiny-bert-cola/model.safetensors"), std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), {});
+        folder.write("model.safetensors", bytes.substr(0, bytes.size() - 1000));
+        const auto run = cli({"predict", "--model", QString::fromStdString(folder.path()), "--text", "x"});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains("model.safetensors") && run.err.contains("outside the data section"),
+                 qPrintable(run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
