@@ -2,6 +2,7 @@
 
 #include "checkpoint/safetensors.h"
 #include "common/errors.h"
+#include "model/adaptable_linear.h"
 
 #include <fstream>
 #include <set>
@@ -175,6 +176,21 @@ LoadReport applyStateDict(torch::nn::Module& model, const std::string& architect
 }
 
 StateDict modelStateDict(const torch::nn::Module& model) {
+    std::unordered_map<std::string, torch::Tensor> merged;  // adapted layers' folded weights
+    for (const auto& item : model.named_modules()) {
+        const auto* linear = item.value()->as<AdaptableLinear>();
+        if (linear && linear->hasAdapter()) merged[item.key() + ".weight"] = linear->mergedWeight().detach();
+    }
+    StateDict tensors;
+    for (const auto& item : model.named_parameters(/*recurse=*/true)) {
+        if (item.key().find("lora_") != std::string::npos) continue;
+        auto found = merged.find(item.key());
+        tensors.emplace_back(item.key(), found == merged.end() ? item.value() : found->second);
+    }
+    return tensors;
+}
+
+StateDict trainingStateDict(const torch::nn::Module& model) {
     StateDict tensors;
     for (const auto& item : model.named_parameters(/*recurse=*/true)) tensors.emplace_back(item.key(), item.value());
     return tensors;

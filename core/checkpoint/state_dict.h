@@ -42,7 +42,11 @@ struct LoadReport {
 LoadReport applyStateDict(torch::nn::Module& model, const std::string& architecture,
                           const StateDict& tensors, const std::string& source);
 
-// The model's parameters under their Hugging Face names, for saving.
+// The model's parameters under their Hugging Face names, for saving a plain BERT
+// folder: LoRA adapters are folded into their layers' weights and left out.
 StateDict modelStateDict(const torch::nn::Module& model);
+
+// Every parameter as it is, adapters included, for resumable training checkpoints.
+StateDict trainingStateDict(const torch::nn::Module& model);
 
 }  // namespace bertbench

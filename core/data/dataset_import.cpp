@@ -55,7 +55,7 @@ class Importer {
 public:
     Importer(const std::string& path, const ImportOptions& options, ImportReport& report)
         : path_(path), options_(options), report_(report), preset_(formatPreset(options.format)),
-          labels_(makeLabelSet()) {}
+          header_(options.header.value_or(preset_.header)), labels_(makeLabelSet()) {}
 
     Dataset run();
 
@@ -67,12 +67,13 @@ private:
     std::string missingColumn(size_t fieldCount) const;
     void reserveFrom(const DelimitedReader& reader);
     void settleLabels();
-    [[noreturn]] void throwNoUsableRows(bool header) const;
+    [[noreturn]] void throwNoUsableRows() const;
 
     const std::string& path_;
     const ImportOptions& options_;
     ImportReport& report_;
     FormatPreset preset_;
+    bool header_;
     LabelSet labels_;
     ColumnLayout columns_;
     Dataset dataset_;
@@ -97,7 +98,7 @@ DelimitedReaderOptions Importer::readerOptions() const {
 }
 
 ColumnLayout Importer::readLayout(DelimitedReader& reader, DelimitedRecord& record) const {
-    if (!options_.header.value_or(preset_.header)) return resolveColumns(options_, nullptr, path_, 0);
+    if (!header_) return resolveColumns(options_, nullptr, path_, 0);
     if (!reader.next(record)) throw FileError(path_, "the file is empty; a header row was expected");
     std::vector<std::string> names;
     for (const auto& field : record.fields) names.emplace_back(trimmed(field));
@@ -108,7 +109,6 @@ Dataset Importer::run() {
     DelimitedReader reader(path_, readerOptions());
     DelimitedRecord record;
     columns_ = readLayout(reader, record);
-    const bool header = options_.header.value_or(preset_.header);
     dataset_.source = path_;
     dataset_.hasPairs = columns_.textPair.used();
 
@@ -121,7 +121,7 @@ Dataset Importer::run() {
         ++report_.rowsSkipped;
     }
     report_.blankLines = reader.blankLines();
-    if (dataset_.examples.empty()) throwNoUsableRows(header);
+    if (dataset_.examples.empty()) throwNoUsableRows();
 
     settleLabels();
     report_.rowsLoaded = dataset_.examples.size();
@@ -182,9 +182,9 @@ void Importer::settleLabels() {
     dataset_.labelNames = labels_.names();
 }
 
-void Importer::throwNoUsableRows(bool header) const {
+void Importer::throwNoUsableRows() const {
     if (report_.rowsRead == 0)
-        throw FileError(path_, header ? "no data rows after the header" : "the file has no rows");
+        throw FileError(path_, header_ ? "no data rows after the header" : "the file has no rows");
     const SkippedRow& first = report_.skipped.front();
     throw FileError(path_, "no usable rows; " + std::to_string(report_.rowsSkipped) + " skipped: first at line " +
                                std::to_string(first.line) + ": " + first.reason);

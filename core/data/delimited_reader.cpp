@@ -8,7 +8,7 @@
 #include <filesystem>
 
 #include "common/errors.h"
-#include "data/cancelled.h"
+#include "common/errors.h"
 
 namespace bertbench {
 

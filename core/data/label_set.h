@@ -36,7 +36,8 @@ public:
 
     // Sorts a discovered set (numerically when every value is an integer, so
     // 1..4 become ids 0..3 named "1".."4"; otherwise by bytes) and returns the
-    // final id of each provisional id. For a fixed set: the identity.
+    // final id of each provisional id. For a fixed set: the identity. Call it
+    // once, after the last idOf().
     std::vector<int32_t> finish();
 
     const std::vector<std::string>& names() const { return names_; }  // final after finish()

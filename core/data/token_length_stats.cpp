@@ -6,7 +6,7 @@
 #include <numeric>
 
 #include "common/errors.h"
-#include "data/cancelled.h"
+#include "common/errors.h"
 
 namespace bertbench {
 

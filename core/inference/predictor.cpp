@@ -52,7 +52,7 @@ Prediction Predictor::predict(std::string_view text, bool withAttentions) const 
     model_->classifier->eval();
     const auto encoding = model_->tokenizer.encode(text, maxLength_);
     const auto device = model_->classifier->classifier->weight.device();
-    auto inputs = padBatch({&encoding}, model_->tokenizer.padId(), 0, device);
+    auto inputs = padBatch({sequenceOf(encoding)}, model_->tokenizer.padId(), 0, device);
     inputs.attentionMask = torch::Tensor();  // a single unpadded text needs no mask
     ForwardOptions options;
     options.attentions = withAttentions;
@@ -76,10 +76,10 @@ std::vector<Prediction> Predictor::predictBatch(const std::vector<std::string>& 
     std::vector<Encoding> encodings;
     encodings.reserve(texts.size());
     for (const auto& text : texts) encodings.push_back(model_->tokenizer.encode(text, maxLength_));
-    std::vector<const Encoding*> pointers;
-    for (const auto& e : encodings) pointers.push_back(&e);
+    std::vector<TokenSequence> sequences;
+    for (const auto& e : encodings) sequences.push_back(sequenceOf(e));
     const auto device = model_->classifier->classifier->weight.device();
-    auto logits = model_->classifier->forward(padBatch(pointers, model_->tokenizer.padId(), 0, device)).logits;
+    auto logits = model_->classifier->forward(padBatch(sequences, model_->tokenizer.padId(), 0, device)).logits;
     std::vector<Prediction> predictions;
     for (size_t i = 0; i < texts.size(); ++i)
         predictions.push_back(describe(*model_, texts[i], encodings[i], logits[int64_t(i)]));

@@ -13,7 +13,7 @@ torch::Tensor activate(const torch::Tensor& x, Activation activation) {
 
 BertIntermediateImpl::BertIntermediateImpl(const BertConfig& config)
     : activation_(config.hiddenAct) {
-    dense = register_module("dense", torch::nn::Linear(config.hiddenSize, config.intermediateSize));
+    dense = register_module("dense", AdaptableLinear(config.hiddenSize, config.intermediateSize));
 }
 
 torch::Tensor BertIntermediateImpl::forward(const torch::Tensor& hidden) {

@@ -16,7 +16,7 @@ public:
     explicit BertIntermediateImpl(const BertConfig& config);
     torch::Tensor forward(const torch::Tensor& hidden);  // [B, T, H] -> [B, T, F]
 
-    torch::nn::Linear dense{nullptr};
+    AdaptableLinear dense{nullptr};
 
 private:
     Activation activation_;

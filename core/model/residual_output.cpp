@@ -3,7 +3,7 @@
 namespace bertbench {
 
 ResidualOutputImpl::ResidualOutputImpl(const BertConfig& config, int64_t inputWidth) {
-    dense = register_module("dense", torch::nn::Linear(inputWidth, config.hiddenSize));
+    dense = register_module("dense", AdaptableLinear(inputWidth, config.hiddenSize));
     LayerNorm = register_module(
         "LayerNorm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({config.hiddenSize})
                                               .eps(config.layerNormEps)));

@@ -5,6 +5,7 @@
 // Shapes: B batch, T tokens, H hidden, I input width of the block.
 #pragma once
 
+#include "model/adaptable_linear.h"
 #include "model/bert_config.h"
 
 #include <torch/torch.h>
@@ -18,7 +19,7 @@ public:
     // hidden: [B, T, I], residual: [B, T, H] -> [B, T, H]
     torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& residual);
 
-    torch::nn::Linear dense{nullptr};
+    AdaptableLinear dense{nullptr};
     torch::nn::LayerNorm LayerNorm{nullptr};
     torch::nn::Dropout dropout{nullptr};
 };

@@ -7,9 +7,9 @@ namespace bertbench {
 BertSelfAttentionImpl::BertSelfAttentionImpl(const BertConfig& config)
     : heads_(config.numAttentionHeads), headDim_(config.headDim()) {
     const int64_t h = config.hiddenSize;
-    query = register_module("query", torch::nn::Linear(h, h));
-    key = register_module("key", torch::nn::Linear(h, h));
-    value = register_module("value", torch::nn::Linear(h, h));
+    query = register_module("query", AdaptableLinear(h, h));
+    key = register_module("key", AdaptableLinear(h, h));
+    value = register_module("value", AdaptableLinear(h, h));
     dropout = register_module("dropout", torch::nn::Dropout(config.attentionProbsDropoutProb));
 }
 

@@ -3,6 +3,7 @@
 // Shapes: B batch, T tokens, H hidden, N heads, D = H / N head width.
 #pragma once
 
+#include "model/adaptable_linear.h"
 #include "model/bert_config.h"
 #include "model/residual_output.h"
 
@@ -20,7 +21,7 @@ public:
     torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& additiveMask,
                           torch::Tensor* probabilities = nullptr);
 
-    torch::nn::Linear query{nullptr}, key{nullptr}, value{nullptr};
+    AdaptableLinear query{nullptr}, key{nullptr}, value{nullptr};
     torch::nn::Dropout dropout{nullptr};
 
 private:

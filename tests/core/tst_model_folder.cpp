@@ -25,9 +25,9 @@ torch::Tensor logitsOf(ModelBundle& model, const std::vector<std::string>& texts
     torch::NoGradGuard noGrad;
     std::vector<Encoding> encodings;
     for (const auto& t : texts) encodings.push_back(model.tokenizer.encode(t, 128));
-    std::vector<const Encoding*> pointers;
-    for (const auto& e : encodings) pointers.push_back(&e);
-    return model.classifier->forward(padBatch(pointers, model.tokenizer.padId())).logits;
+    std::vector<TokenSequence> sequences;
+    for (const auto& e : encodings) sequences.push_back(sequenceOf(e));
+    return model.classifier->forward(padBatch(sequences, model.tokenizer.padId())).logits;
 }
 
 void expectFileError(const std::function<void()>& action, const QString& path, const QString& fragment) {

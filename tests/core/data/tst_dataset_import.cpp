@@ -8,7 +8,7 @@
 #include <map>
 
 #include "common/errors.h"
-#include "data/cancelled.h"
+#include "common/errors.h"
 #include "data/dataset_import.h"
 #include "data/format_preset.h"
 #include "data/label_set.h"

@@ -24,17 +24,24 @@ Dataset cola() {
     return importDataset(fixtures::path("data/cola/in_domain_train.tsv"), options);
 }
 
-// Four unbalanced classes of 500, 300, 150 and 49 examples.
-Dataset unbalanced() {
+// Classes of the given sizes, interleaved through the file.
+Dataset withClassSizes(const QList<int>& sizes) {
     Dataset data;
-    data.labelNames = {"a", "b", "c", "d"};
-    const int sizes[] = {500, 300, 150, 49};
-    for (int label = 0; label < 4; ++label)
-        for (int k = 0; k < sizes[label]; ++k)
-            data.examples.push_back({"text " + std::to_string(data.examples.size()), {}, label,
-                                     static_cast<long>(data.examples.size() + 1)});
+    QList<int> left = sizes;
+    for (int label = 0; label < sizes.size(); ++label) data.labelNames.push_back(std::string(1, char('a' + label)));
+    for (bool added = true; added;) {
+        added = false;
+        for (int label = 0; label < sizes.size(); ++label)
+            if (left[label]-- > 0) {
+                data.examples.push_back({"text " + std::to_string(data.examples.size()), {}, label,
+                                         static_cast<long>(data.examples.size() + 1)});
+                added = true;
+            }
+    }
     return data;
 }
+
+const QList<int> kUnbalanced{500, 300, 150, 49};
 
 }  // namespace
 
@@ -179,19 +186,21 @@ void TestDatasetSplit::partsPartitionTheData() {
 }
 
 void TestDatasetSplit::stratifiedKeepsClassShares_data() {
-    QTest::addColumn<bool>("useCola");
+    QTest::addColumn<QList<int>>("classSizes");  // empty: CoLA
     QTest::addColumn<double>("ratio");
-    QTest::newRow("CoLA 10 %") << true << 0.1;
-    QTest::newRow("CoLA 33 %") << true << 0.33;
-    QTest::newRow("unbalanced 10 %") << false << 0.1;
-    QTest::newRow("unbalanced 37 %") << false << 0.37;
-    QTest::newRow("unbalanced 1 %") << false << 0.01;
+    QTest::newRow("CoLA 10 %") << QList<int>{} << 0.1;
+    QTest::newRow("CoLA 33 %") << QList<int>{} << 0.33;
+    QTest::newRow("unbalanced 10 %") << kUnbalanced << 0.1;
+    QTest::newRow("unbalanced 37 %") << kUnbalanced << 0.37;
+    QTest::newRow("unbalanced 1 %") << kUnbalanced << 0.01;
+    // Every share is 0.6: six classes give one example each and four give none.
+    QTest::newRow("ten equal classes") << QList<int>(10, 11) << 0.05;
 }
 
 void TestDatasetSplit::stratifiedKeepsClassShares() {
-    QFETCH(bool, useCola);
+    QFETCH(QList<int>, classSizes);
     QFETCH(double, ratio);
-    const Dataset data = useCola ? cola_ : unbalanced();
+    const Dataset data = classSizes.isEmpty() ? cola_ : withClassSizes(classSizes);
     const DatasetSplit split = splitTrainValidation(data, ratio, 5, true);
     const size_t total = data.examples.size();
     const size_t validation = split.validation.examples.size();
@@ -208,7 +217,7 @@ void TestDatasetSplit::stratifiedKeepsClassShares() {
 }
 
 void TestDatasetSplit::partsKeepMetadataAndFileOrder() {
-    Dataset data = unbalanced();
+    Dataset data = withClassSizes(kUnbalanced);
     data.source = "somewhere.csv";
     data.hasPairs = true;
     const DatasetSplit split = splitTrainValidation(std::move(data), 0.3, 3, true);

@@ -8,7 +8,7 @@
 #include <random>
 
 #include "common/errors.h"
-#include "data/cancelled.h"
+#include "common/errors.h"
 #include "data/delimited_reader.h"
 
 using namespace bertbench;

@@ -1,0 +1,35 @@
+// A linear layer (y = x Wᵀ + b, parameters "weight" and "bias" as in
+// torch::nn::Linear, so Hugging Face keys map 1:1) that can carry a LoRA adapter
+// (Hu et al. 2021): y += (α/r) · dropout(x) Aᵀ Bᵀ with A [r, in], B [out, r].
+// Without an adapter it costs exactly what a plain linear layer costs.
+// Shapes: I input width, O output width, R adapter rank.
+#pragma once
+
+#include <torch/torch.h>
+
+namespace bertbench {
+
+class AdaptableLinearImpl : public torch::nn::Module {
+public:
+    AdaptableLinearImpl(int64_t inputWidth, int64_t outputWidth);
+
+    torch::Tensor forward(const torch::Tensor& x);  // [..., I] -> [..., O]
+
+    // Adds a trainable adapter (A ~ Kaiming-uniform, B = 0 so the layer's output
+    // is unchanged at first), registered as "lora_A" and "lora_B".
+    void addAdapter(int64_t rank, double alpha, double dropout);
+    bool hasAdapter() const { return loraA_.defined(); }
+    // weight + (α/r) B A: what the weight would be with the adapter folded in.
+    torch::Tensor mergedWeight() const;
+
+    torch::Tensor weight;  // [O, I]
+    torch::Tensor bias;    // [O]
+
+private:
+    torch::Tensor loraA_, loraB_;
+    torch::nn::Dropout loraDropout_{nullptr};
+    double loraScale_ = 0;
+};
+TORCH_MODULE(AdaptableLinear);
+
+}  // namespace bertbench

@@ -1,0 +1,25 @@
+// Masking for masked-language-model training (Devlin et al. 2019): 15 % of the
+// real tokens are chosen; of those 80 % become [MASK], 10 % a random token and
+// 10 % stay as they are. The model must predict the original of every chosen
+// token; all other positions are ignored by the loss (label -100).
+#pragma once
+
+#include "model/bert_model.h"
+
+#include <torch/torch.h>
+
+namespace bertbench {
+
+struct MaskedBatch {
+    BertInputs inputs;     // input ids with the masking applied
+    torch::Tensor labels;  // [B, T] original ids at chosen positions, -100 elsewhere
+};
+
+// Draws from torch's global generator (seeded and checkpointed by the trainer).
+// Special tokens ([CLS], [SEP]) and padding are never chosen.
+MaskedBatch maskTokens(const BertInputs& inputs, int32_t maskId, int64_t vocabSize,
+                       const std::vector<int32_t>& specialIds, double probability = 0.15);
+
+constexpr int64_t kIgnoredLabel = -100;
+
+}  // namespace bertbench

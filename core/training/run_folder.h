@@ -1,0 +1,39 @@
+// The files of a training run, in one folder:
+//   settings.json    the options, data sources and model the run started from
+//   metrics.jsonl    one JSON object per optimizer step and per evaluation
+//   best/            the best model so far, as a Hugging Face folder
+//   checkpoint/      the latest resumable state (see training_checkpoint.h)
+//   report.json      final validation and test metrics
+#pragma once
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace bertbench {
+
+class RunFolder {
+public:
+    // Creates the folder if needed; throws FileError when it cannot.
+    explicit RunFolder(std::string path);
+
+    const std::string& path() const { return path_; }
+    std::string bestModelDir() const { return path_ + "/best"; }
+    std::string checkpointDir() const { return path_ + "/checkpoint"; }
+    std::string metricsPath() const { return path_ + "/metrics.jsonl"; }
+
+    void writeSettings(const nlohmann::json& settings) const;
+    void writeReport(const nlohmann::json& report) const;
+
+    // Opens metrics.jsonl for appending. When resuming from `keepUpToStep`,
+    // records of later steps (written after that checkpoint) are dropped first,
+    // so the file tells the curve the resumed run continues.
+    void openMetrics(int64_t keepUpToStep);
+    void appendMetrics(const nlohmann::json& record);
+
+private:
+    std::string path_;
+    std::ofstream metrics_;
+};
+
+}  // namespace bertbench

@@ -1,0 +1,422 @@
+#include "training/trainer.h"
+
+#include "checkpoint/model_folder.h"
+#include "common/errors.h"
+#include "model/input_batch.h"
+#include "runtime/torch_runtime.h"
+#include "training/batch_plan.h"
+#include "training/encoded_dataset.h"
+#include "training/evaluator.h"
+#include "training/fine_tuning_strategy.h"
+#include "training/lr_schedule.h"
+#include "training/masked_lm_batch.h"
+#include "training/run_folder.h"
+#include "training/training_checkpoint.h"
+
+#include <torch/torch.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+
+namespace bertbench {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+bool isDefaultLabelName(const std::string& name, size_t id) { return name == "LABEL_" + std::to_string(id); }
+
+// The model's labels must be the data's: same count, and the same names unless
+// the model still has transformers' placeholder names (which then take the data's).
+void reconcileLabels(BertConfig& config, const Dataset& data) {
+    const auto& wanted = data.labelNames;
+    auto& have = config.id2label;
+    if (have.size() != wanted.size())
+        throw UsageError("the model has " + std::to_string(have.size()) + " labels but " + data.source + " has " +
+                         std::to_string(wanted.size()) + "; create a new model for this dataset");
+    bool placeholders = true;
+    for (size_t i = 0; i < have.size(); ++i) placeholders = placeholders && isDefaultLabelName(have[i], i);
+    if (placeholders) {
+        have = wanted;
+        return;
+    }
+    for (size_t i = 0; i < have.size(); ++i)
+        if (have[i] != wanted[i])
+            throw UsageError("label " + std::to_string(i) + " is \"" + have[i] + "\" in the model but \"" + wanted[i] +
+                             "\" in " + data.source);
+}
+
+std::vector<size_t> lengthsOf(const EncodedDataset& data) {
+    std::vector<size_t> lengths;
+    lengths.reserve(data.examples.size());
+    for (const auto& e : data.examples) lengths.push_back(e.ids.size());
+    return lengths;
+}
+
+nlohmann::json evaluationRecord(const EvaluationReport& r, const std::vector<std::string>& labels) {
+    auto record = metricsToJson(r.metrics, labels);
+    record["type"] = "eval";
+    record["split"] = r.split;
+    record["epoch"] = r.epoch;
+    record["step"] = r.step;
+    return record;
+}
+
+}  // namespace
+
+struct Trainer::Impl {
+    std::shared_ptr<ModelBundle> model;
+    TrainingOptions options;
+    TrainingData data;
+    RunFolder run;
+    TrainingCallbacks callbacks;
+    torch::Device device{torch::kCPU};
+
+    EncodedDataset train, validation, test;
+    std::vector<size_t> trainLengths;
+    int64_t batchesPerEpoch = 0, stepsPerEpoch = 0, total = 0, warmup = 0;
+    std::unique_ptr<torch::optim::AdamW> optimizer;
+    std::vector<double> baseRates;
+    std::vector<torch::Tensor> trainable;
+    std::vector<torch::Tensor> bestWeights;  // copies of the best evaluation's parameters
+
+    std::atomic<bool> paused{false}, cancelRequested{false};
+    std::mutex pauseMutex;
+    std::condition_variable pauseChanged;
+
+    Impl(std::shared_ptr<ModelBundle> m, TrainingOptions o, TrainingData d, std::string runDir, TrainingCallbacks c)
+        : model(std::move(m)), options(std::move(o)), data(std::move(d)), run(std::move(runDir)), callbacks(std::move(c)) {
+        options.validate();
+        if (!model) throw UsageError("no model to train");
+        checkDeviceAvailable(options.device);
+        device = torch::Device(options.device);
+        if (model->task == Task::SequenceClassification) reconcileLabels(model->config, data.train);
+        if (int64_t(options.maxLength) > model->maxLength)
+            throw UsageError("max length " + std::to_string(options.maxLength) + " exceeds the model's maximum of " +
+                             std::to_string(model->maxLength) + " tokens");
+        message("Tokenizing " + data.train.source + " ...");
+        train = encode(data.train);
+        if (train.examples.empty()) throw UsageError("the training data has no examples");
+        if (data.validation) validation = encode(*data.validation);
+        if (data.test) test = encode(*data.test);
+        trainLengths = lengthsOf(train);
+        batchesPerEpoch = (int64_t(train.examples.size()) + options.batchSize - 1) / options.batchSize;
+        stepsPerEpoch = (batchesPerEpoch + options.gradientAccumulation - 1) / options.gradientAccumulation;
+        total = options.maxSteps > 0 ? options.maxSteps : options.epochs * stepsPerEpoch;
+        warmup = options.resolvedWarmupSteps(total);
+
+        torch::manual_seed(options.seed);
+        applyFineTuningStrategy(*model, options);
+        model->module().to(device);
+        auto groups = buildParameterGroups(model->module(), options);
+        baseRates = groups.baseRates;
+        for (const auto& g : groups.groups)
+            for (const auto& p : g.params()) trainable.push_back(p);
+        optimizer = std::make_unique<torch::optim::AdamW>(std::move(groups.groups),
+                                                          torch::optim::AdamWOptions(options.learningRate));
+    }
+
+    EncodedDataset encode(const Dataset& dataset) {
+        auto encoded = encodeDataset(dataset, model->tokenizer, size_t(options.maxLength));
+        if (encoded.truncated > 0)
+            message(std::to_string(encoded.truncated) + " of " + std::to_string(encoded.examples.size()) +
+                    " examples in " + dataset.source + " are longer than " + std::to_string(options.maxLength) +
+                    " tokens and were truncated");
+        return encoded;
+    }
+
+    void message(const std::string& text) {
+        if (callbacks.onMessage) callbacks.onMessage(text);
+    }
+
+    // Blocks while paused; returns false when the run should stop.
+    bool waitWhilePaused() {
+        std::unique_lock<std::mutex> lock(pauseMutex);
+        pauseChanged.wait(lock, [&] { return !paused || cancelRequested; });
+        return !cancelRequested;
+    }
+
+    BertInputs collate(const BatchIndices& batch, std::vector<int64_t>& labels, int64_t& realTokens) {
+        std::vector<TokenSequence> sequences;
+        for (size_t i : batch) {
+            const auto& e = train.examples[i];
+            sequences.push_back({&e.ids, e.secondSegmentStart});
+            labels.push_back(e.label);
+            realTokens += int64_t(e.ids.size());
+        }
+        const size_t length = options.padding == Padding::MaxLength ? size_t(options.maxLength) : 0;
+        return padBatch(sequences, model->tokenizer.padId(), length, device);
+    }
+
+    torch::Tensor lossOf(const BertInputs& inputs, const std::vector<int64_t>& labels) {
+        if (model->task == Task::MaskedLM) {
+            const auto& tok = model->tokenizer;
+            auto masked = maskTokens(inputs, tok.maskId(), model->config.vocabSize, {tok.clsId(), tok.sepId()});
+            auto logits = model->maskedLM->forward(masked.inputs).logits;
+            return torch::nn::functional::cross_entropy(
+                logits.view({-1, logits.size(-1)}), masked.labels.view({-1}),
+                torch::nn::functional::CrossEntropyFuncOptions().ignore_index(kIgnoredLabel));
+        }
+        auto logits = model->classifier->forward(inputs).logits;
+        return torch::nn::functional::cross_entropy(logits, torch::tensor(labels).to(device));
+    }
+
+    void setLearningRates(int64_t step) {
+        const double factor = learningRateFactor(options.schedule, step, warmup, total);
+        auto& groups = optimizer->param_groups();
+        for (size_t i = 0; i < groups.size(); ++i)
+            static_cast<torch::optim::AdamWOptions&>(groups[i].options()).lr(baseRates[i] * factor);
+    }
+
+    std::optional<EvaluationReport> evaluate(const EncodedDataset& set, const std::string& split, int64_t epoch,
+                                             int64_t step) {
+        if (set.examples.empty() || model->task != Task::SequenceClassification) return std::nullopt;
+        EvaluationReport report;
+        report.split = split;
+        report.epoch = epoch;
+        report.step = step;
+        report.metrics = evaluateClassifier(model->classifier, set, model->tokenizer.padId(), options.evalBatchSize,
+                                            device)
+                             .metrics;
+        return report;
+    }
+
+    void publish(const EvaluationReport& report) {
+        run.appendMetrics(evaluationRecord(report, model->config.id2label));
+        if (callbacks.onEvaluation) callbacks.onEvaluation(report);
+    }
+
+    void keepBest() {
+        torch::NoGradGuard noGrad;
+        bestWeights.clear();
+        for (const auto& p : model->module().parameters()) bestWeights.push_back(p.detach().clone());
+        saveModelFolder(*model, run.bestModelDir());
+    }
+
+    void restoreBest() {
+        torch::NoGradGuard noGrad;
+        auto parameters = model->module().parameters();
+        for (size_t i = 0; i < parameters.size() && i < bestWeights.size(); ++i) parameters[i].copy_(bestWeights[i]);
+    }
+
+    nlohmann::json settingsJson() const {
+        auto source = [](const std::optional<Dataset>& d) { return d ? nlohmann::json(d->source) : nlohmann::json(); };
+        return {{"options", options.toJson()},
+                {"task", architectureName(model->task)},
+                {"model", model->config.toJson()},
+                {"data",
+                 {{"train", data.train.source},
+                  {"train_examples", train.examples.size()},
+                  {"validation", source(data.validation)},
+                  {"validation_examples", validation.examples.size()},
+                  {"test", source(data.test)},
+                  {"test_examples", test.examples.size()}}},
+                {"labels", model->config.id2label},
+                {"total_steps", total},
+                {"runtime", runtimeDescription()}};
+    }
+
+    TrainingResult runLoop(bool resume);
+};
+
+TrainingResult Trainer::Impl::runLoop(bool resume) {
+    TrainerPosition position;
+    auto& module = model->module();
+    if (resume) {
+        if (!loadTrainingCheckpoint(run.checkpointDir(), module, *optimizer, position))
+            throw FileError(run.checkpointDir(), "no checkpoint to resume from");
+        message("Resuming at step " + std::to_string(position.step) + " of " + std::to_string(total));
+        if (position.bestStep >= 0 && std::filesystem::exists(run.bestModelDir())) {
+            // The in-memory best is gone with the old process; the best folder holds it.
+            torch::NoGradGuard noGrad;
+            bestWeights.clear();
+        }
+    } else {
+        run.writeSettings(settingsJson());
+    }
+    run.openMetrics(position.step);
+    module.train();
+
+    TrainingResult result;
+    const bool higher = higherIsBetter(options.metric);
+    double trainSeconds = 0;
+    double examplesSeen = 0;
+    bool stop = false;
+    bool evaluatedLast = false;
+    for (int64_t epoch = position.epoch; !stop && position.step < total; ++epoch) {
+        const auto plan = planEpoch(trainLengths, options.batchSize, options.shuffle, options.seed, epoch);
+        int64_t batch = epoch == position.epoch ? position.batchInEpoch : 0;
+        while (batch < int64_t(plan.size()) && position.step < total) {
+            if (!waitWhilePaused()) break;
+            const auto start = Clock::now();
+            const int64_t micro = std::min<int64_t>(options.gradientAccumulation, int64_t(plan.size()) - batch);
+            double stepLoss = 0;
+            int64_t stepExamples = 0, stepTokens = 0;
+            bool interrupted = false;
+            for (int64_t m = 0; m < micro; ++m) {
+                if (cancelRequested) {
+                    interrupted = true;
+                    break;
+                }
+                std::vector<int64_t> labels;
+                const auto& indices = plan[size_t(batch + m)];
+                auto inputs = collate(indices, labels, stepTokens);
+                auto loss = lossOf(inputs, labels) / double(micro);
+                loss.backward();
+                stepLoss += loss.item<double>();
+                stepExamples += int64_t(indices.size());
+            }
+            if (interrupted) {
+                optimizer->zero_grad();
+                break;
+            }
+            const double gradNorm = options.maxGradNorm > 0
+                                        ? torch::nn::utils::clip_grad_norm_(trainable, options.maxGradNorm)
+                                        : torch::nn::utils::clip_grad_norm_(trainable, 1e30);
+            setLearningRates(position.step);
+            const double rate = baseRates[0] * learningRateFactor(options.schedule, position.step, warmup, total);
+            optimizer->step();
+            optimizer->zero_grad();
+            batch += micro;
+            position.step += 1;
+            position.epoch = epoch;
+            position.batchInEpoch = batch;
+            evaluatedLast = false;
+
+            const double seconds = secondsSince(start);
+            trainSeconds += seconds;
+            examplesSeen += double(stepExamples);
+            StepReport report;
+            report.step = position.step;
+            report.totalSteps = total;
+            report.epoch = epoch;
+            report.epochProgress = double(epoch) + double(batch) / double(plan.size());
+            report.loss = stepLoss;
+            report.learningRate = rate;
+            report.gradNorm = gradNorm;
+            report.samplesPerSecond = double(stepExamples) / seconds;
+            report.tokensPerSecond = double(stepTokens) / seconds;
+            report.elapsedSeconds = trainSeconds;
+            report.etaSeconds = trainSeconds / double(position.step - (resume ? 0 : 0)) * double(total - position.step);
+            run.appendMetrics({{"type", "step"},
+                               {"step", report.step},
+                               {"epoch", report.epochProgress},
+                               {"loss", report.loss},
+                               {"lr", report.learningRate},
+                               {"grad_norm", report.gradNorm},
+                               {"samples_per_s", report.samplesPerSecond},
+                               {"tokens_per_s", report.tokensPerSecond}});
+            if (callbacks.onStep) callbacks.onStep(report);
+        }
+        if (cancelRequested) {
+            saveTrainingCheckpoint(run.checkpointDir(), module, *optimizer, position);
+            message("Stopped at step " + std::to_string(position.step) + "; the checkpoint can be resumed");
+            result.completed = false;
+            result.steps = position.step;
+            result.bestStep = position.bestStep;
+            run.writeReport({{"completed", false}, {"steps", position.step}, {"best_step", position.bestStep}});
+            return result;
+        }
+        // The epoch (or the step budget) is done: evaluate, keep the best, checkpoint.
+        if (batch >= int64_t(plan.size())) {
+            position.epoch = epoch + 1;
+            position.batchInEpoch = 0;
+        }
+        if (auto report = evaluate(validation, "validation", epoch, position.step)) {
+            const double value = metricValue(report->metrics, options.metric);
+            report->improved = position.bestStep < 0 || (higher ? value > position.bestMetric : value < position.bestMetric);
+            if (report->improved) {
+                position.bestMetric = value;
+                position.bestStep = position.step;
+                position.evaluationsWithoutImprovement = 0;
+                result.bestValidation = report->metrics;
+                keepBest();
+            } else {
+                ++position.evaluationsWithoutImprovement;
+            }
+            publish(*report);
+            if (options.earlyStoppingPatience > 0 && position.evaluationsWithoutImprovement >= options.earlyStoppingPatience) {
+                message("Early stopping: " + options.metric + " has not improved for " +
+                        std::to_string(options.earlyStoppingPatience) + " evaluations");
+                result.stoppedEarly = true;
+                stop = true;
+            }
+        }
+        evaluatedLast = true;
+        saveTrainingCheckpoint(run.checkpointDir(), module, *optimizer, position);
+    }
+    (void)evaluatedLast;
+    (void)examplesSeen;
+
+    if (validation.examples.empty() || model->task != Task::SequenceClassification) {
+        keepBest();  // without validation, the best model is the last one
+        position.bestStep = position.step;
+    } else if (!bestWeights.empty()) {
+        restoreBest();
+    }
+    module.eval();
+    result.completed = true;
+    result.steps = position.step;
+    result.bestStep = position.bestStep;
+    result.bestModelDir = run.bestModelDir();
+    nlohmann::json report = {{"completed", true},
+                             {"stopped_early", result.stoppedEarly},
+                             {"steps", position.step},
+                             {"best_step", position.bestStep},
+                             {"train_seconds", trainSeconds}};
+    if (result.bestValidation) report["validation"] = metricsToJson(*result.bestValidation, model->config.id2label);
+    if (auto testReport = evaluate(test, "test", position.epoch, position.step)) {
+        result.test = testReport->metrics;
+        publish(*testReport);
+        report["test"] = metricsToJson(testReport->metrics, model->config.id2label);
+    }
+    run.writeReport(report);
+    return result;
+}
+
+Trainer::Trainer(std::shared_ptr<ModelBundle> model, TrainingOptions options, TrainingData data, std::string runDir,
+                 TrainingCallbacks callbacks)
+    : impl_(std::make_unique<Impl>(std::move(model), std::move(options), std::move(data), std::move(runDir),
+                                   std::move(callbacks))) {}
+
+Trainer::~Trainer() = default;
+
+TrainingResult Trainer::run(bool resume) {
+    try {
+        return impl_->runLoop(resume);
+    } catch (const c10::Error& e) {
+        throw Error(std::string("training failed: ") + e.what_without_backtrace());
+    }
+}
+
+void Trainer::pause() { impl_->paused = true; }
+
+void Trainer::resume() {
+    {
+        std::lock_guard<std::mutex> lock(impl_->pauseMutex);
+        impl_->paused = false;
+    }
+    impl_->pauseChanged.notify_all();
+}
+
+void Trainer::cancel() {
+    {
+        std::lock_guard<std::mutex> lock(impl_->pauseMutex);
+        impl_->cancelRequested = true;
+    }
+    impl_->pauseChanged.notify_all();
+}
+
+bool Trainer::isPaused() const { return impl_->paused; }
+int64_t Trainer::totalSteps() const { return impl_->total; }
+
+int64_t Trainer::trainableParameters() const { return countParameters(impl_->model->module()).trainable; }
+int64_t Trainer::totalParameters() const { return countParameters(impl_->model->module()).total; }
+
+}  // namespace bertbench

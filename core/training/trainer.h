@@ -1,0 +1,99 @@
+// Trainer: fine-tunes a sequence classifier on a dataset, evaluating after every
+// epoch, keeping the best model and a resumable checkpoint in a run folder.
+//
+// run() blocks and may be called on any thread; pause/resume/cancel may be
+// called from any other thread. Progress arrives through TrainingCallbacks on
+// the training thread (keep them quick; a GUI forwards them as queued signals).
+// Cancelling stops within one optimizer step (a half-accumulated step is
+// dropped) and writes a checkpoint of the last completed step, so the run can be
+// resumed. Errors are thrown as bertbench::Error from run().
+// The header has no torch types so that the GUI can include it.
+#pragma once
+
+#include "data/dataset.h"
+#include "evaluation/metrics.h"
+#include "training/training_options.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace bertbench {
+
+struct ModelBundle;
+
+struct TrainingData {
+    Dataset train;
+    std::optional<Dataset> validation;  // evaluated after every epoch; chooses the best model
+    std::optional<Dataset> test;        // evaluated once at the end, with the best model
+};
+
+struct StepReport {
+    int64_t step = 0;          // optimizer steps completed, 1-based
+    int64_t totalSteps = 0;
+    int64_t epoch = 0;         // 0-based
+    double epochProgress = 0;  // fractional epochs completed, e.g. 1.25
+    double loss = 0;
+    double learningRate = 0;   // the rate this step used (the base group's)
+    double gradNorm = 0;       // global L2 norm before clipping
+    double samplesPerSecond = 0;
+    double tokensPerSecond = 0;  // real tokens, padding excluded
+    double elapsedSeconds = 0;   // training time, pauses excluded
+    double etaSeconds = 0;
+};
+
+struct EvaluationReport {
+    std::string split;  // "validation" or "test"
+    int64_t epoch = 0;
+    int64_t step = 0;
+    ClassificationMetrics metrics;
+    bool improved = false;  // best so far by the chosen metric
+};
+
+struct TrainingCallbacks {
+    std::function<void(const StepReport&)> onStep;
+    std::function<void(const EvaluationReport&)> onEvaluation;
+    std::function<void(const std::string&)> onMessage;  // human-readable log lines
+};
+
+struct TrainingResult {
+    bool completed = false;     // false when cancelled
+    bool stoppedEarly = false;  // early stopping ended the run
+    int64_t steps = 0;
+    int64_t bestStep = -1;
+    std::optional<ClassificationMetrics> bestValidation;
+    std::optional<ClassificationMetrics> test;
+    std::string bestModelDir;   // a Hugging Face folder
+};
+
+struct ParameterCount;
+
+class Trainer {
+public:
+    // The model is trained in place; at the end it holds the best weights.
+    // Throws UsageError for invalid options and FileError for an unusable run folder.
+    Trainer(std::shared_ptr<ModelBundle> model, TrainingOptions options, TrainingData data, std::string runDir,
+            TrainingCallbacks callbacks = {});
+    ~Trainer();
+    Trainer(const Trainer&) = delete;
+    Trainer& operator=(const Trainer&) = delete;
+
+    // resume: continue from the run folder's checkpoint (an error if it has none).
+    TrainingResult run(bool resume = false);
+
+    void pause();
+    void resume();
+    void cancel();
+    bool isPaused() const;
+
+    int64_t totalSteps() const;
+    int64_t trainableParameters() const;
+    int64_t totalParameters() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace bertbench

@@ -1,0 +1,93 @@
+#include "training/training_checkpoint.h"
+
+#include "checkpoint/state_dict.h"
+#include "common/atomic_file.h"
+#include "common/errors.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+namespace bertbench {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+nlohmann::json positionJson(const TrainerPosition& p) {
+    return {{"step", p.step},
+            {"epoch", p.epoch},
+            {"batch_in_epoch", p.batchInEpoch},
+            {"best_metric", p.bestMetric},
+            {"best_step", p.bestStep},
+            {"evaluations_without_improvement", p.evaluationsWithoutImprovement}};
+}
+
+// The previous checkpoint, kept until the new one is in place.
+std::string previousOf(const std::string& dir) { return dir + ".previous"; }
+
+}  // namespace
+
+void saveTrainingCheckpoint(const std::string& dir, const torch::nn::Module& model,
+                            torch::optim::Optimizer& optimizer, const TrainerPosition& position) {
+    const std::string partial = dir + ".partial-" + std::to_string(::getpid());
+    fs::remove_all(partial);
+    fs::create_directories(partial);
+    try {
+        writeStateDict(partial + "/model.safetensors", trainingStateDict(model));
+        torch::save(optimizer, partial + "/optimizer.pt");
+        auto state = at::detail::getDefaultCPUGenerator().get_state();
+        torch::save(state, partial + "/rng_state.pt");
+        writeTextFileAtomically(partial + "/trainer_state.json", positionJson(position).dump(2) + "\n");
+    } catch (const c10::Error& e) {
+        fs::remove_all(partial);
+        throw FileError(partial, std::string("cannot write the checkpoint: ") + e.what_without_backtrace());
+    }
+    // dir -> dir.previous, partial -> dir, then drop previous. Killed between the
+    // two renames, loading falls back to dir.previous.
+    std::error_code ignored;
+    fs::remove_all(previousOf(dir), ignored);
+    if (fs::exists(dir)) fs::rename(dir, previousOf(dir));
+    fs::rename(partial, dir);
+    fs::remove_all(previousOf(dir), ignored);
+}
+
+bool loadTrainingCheckpoint(const std::string& requested, torch::nn::Module& model,
+                            torch::optim::Optimizer& optimizer, TrainerPosition& position) {
+    std::string dir = requested;
+    if (!fs::exists(dir + "/trainer_state.json")) {
+        if (!fs::exists(previousOf(requested) + "/trainer_state.json")) return false;
+        dir = previousOf(requested);
+    }
+    std::ifstream in(dir + "/trainer_state.json");
+    try {
+        const auto j = nlohmann::json::parse(in);
+        position.step = j.at("step");
+        position.epoch = j.at("epoch");
+        position.batchInEpoch = j.at("batch_in_epoch");
+        position.bestMetric = j.at("best_metric");
+        position.bestStep = j.at("best_step");
+        position.evaluationsWithoutImprovement = j.at("evaluations_without_improvement");
+    } catch (const nlohmann::json::exception& e) {
+        throw FileError(dir + "/trainer_state.json", std::string("damaged: ") + e.what());
+    }
+    const auto report = applyStateDict(model, "the trained model", readStateDict(dir + "/model.safetensors"),
+                                       dir + "/model.safetensors");
+    if (!report.newlyInitialised.empty() || !report.unused.empty())
+        throw FileError(dir, "the checkpoint was written for other training settings (e.g. another LoRA setup)");
+    try {
+        torch::load(optimizer, dir + "/optimizer.pt");
+        torch::Tensor state;
+        torch::load(state, dir + "/rng_state.pt");
+        auto generator = at::detail::getDefaultCPUGenerator();
+        std::lock_guard<std::mutex> lock(generator.mutex());
+        generator.set_state(state);
+    } catch (const c10::Error& e) {
+        throw FileError(dir, std::string("cannot read the optimizer or random state: ") + e.what_without_backtrace());
+    }
+    return true;
+}
+
+}  // namespace bertbench

@@ -1,0 +1,32 @@
+// The resumable state of a run: weights (adapters unmerged), AdamW moments and
+// step counts, the trainer's position (step, epoch, batch within the epoch, best
+// metric so far) and torch's CPU random-number state (dropout masks).
+// Written as a whole folder that replaces the previous one by renames, so a
+// process killed at any moment leaves either the old or the new checkpoint.
+#pragma once
+
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <string>
+
+namespace bertbench {
+
+struct TrainerPosition {
+    int64_t step = 0;              // optimizer steps completed
+    int64_t epoch = 0;             // the epoch the next batch belongs to
+    int64_t batchInEpoch = 0;      // batches of that epoch already consumed
+    double bestMetric = 0;
+    int64_t bestStep = -1;         // -1: no evaluation yet
+    int64_t evaluationsWithoutImprovement = 0;
+};
+
+void saveTrainingCheckpoint(const std::string& dir, const torch::nn::Module& model,
+                            torch::optim::Optimizer& optimizer, const TrainerPosition& position);
+
+// Restores into model and optimizer (built the same way as when saved).
+// Returns false when there is no checkpoint; throws FileError for a damaged one.
+bool loadTrainingCheckpoint(const std::string& dir, torch::nn::Module& model, torch::optim::Optimizer& optimizer,
+                            TrainerPosition& position);
+
+}  // namespace bertbench

@@ -1,0 +1,56 @@
+// Every setting of a fine-tuning run, with the classic CoLA notebook's choices
+// as defaults (batch 32, lr 2e-5, 4 epochs, warmup 10 %, weight decay 0.01,
+// max length 128). Saved as JSON in the run folder and by the GUI's presets.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace bertbench {
+
+enum class LrSchedule { Linear, Constant, Cosine };  // each after a linear warmup
+enum class Padding { Dynamic, MaxLength };            // longest in batch | always maxLength
+enum class ShuffleMode { Bucketed, Random, None };    // None keeps file order
+
+struct LoraOptions {
+    int64_t rank = 0;       // 0 = no LoRA
+    double alpha = 16;      // scale = alpha / rank
+    double dropout = 0.1;   // on the adapter's input
+    std::vector<std::string> targets = {"query", "value"};  // of query, key, value, dense
+};
+
+struct TrainingOptions {
+    int64_t epochs = 4;
+    int64_t maxSteps = 0;              // > 0: stop after this many optimizer steps (overrides epochs)
+    int64_t batchSize = 32;
+    int64_t gradientAccumulation = 1;  // micro-batches per optimizer step
+    double learningRate = 2e-5;        // BERT paper: 2e-5..5e-5 keeps pre-trained features intact
+    double headLearningRate = 0;       // > 0: separate rate for the classifier (and pooler)
+    double warmupRatio = 0.1;          // share of all steps spent warming up
+    int64_t warmupSteps = -1;          // >= 0 overrides warmupRatio
+    LrSchedule schedule = LrSchedule::Linear;
+    double weightDecay = 0.01;         // AdamW, not on biases and LayerNorm weights
+    double adamBeta1 = 0.9, adamBeta2 = 0.999, adamEpsilon = 1e-8;
+    double maxGradNorm = 1.0;          // <= 0 disables clipping
+    int64_t maxLength = 128;           // tokens per example, [CLS]/[SEP] included
+    Padding padding = Padding::Dynamic;
+    ShuffleMode shuffle = ShuffleMode::Bucketed;
+    uint64_t seed = 42;
+    int64_t freezeLayers = 0;          // > 0: freeze the embeddings and the first K encoder layers
+    bool headOnly = false;             // train only the pooler and classifier
+    LoraOptions lora;
+    int64_t earlyStoppingPatience = 0; // > 0: stop after this many evaluations without improvement
+    std::string metric = "mcc";        // chooses the best checkpoint: accuracy | mcc | f1 | loss
+    int64_t evalBatchSize = 64;
+    std::string device = "cpu";        // cpu | cuda | cuda:N
+
+    int64_t resolvedWarmupSteps(int64_t totalSteps) const;
+    // Throws UsageError naming the first invalid field.
+    void validate() const;
+    nlohmann::json toJson() const;
+    static TrainingOptions fromJson(const nlohmann::json& json);  // missing fields keep defaults
+};
+
+}  // namespace bertbench
