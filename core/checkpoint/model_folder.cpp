@@ -55,7 +55,7 @@ std::string weightsFileIn(const std::string& dir) {
 
 }  // namespace
 
-ModelBundle loadModelFolder(const std::string& dir, Task task) {
+ModelBundle loadModelFolder(const std::string& dir, Task task, const std::vector<std::string>& labels) {
     if (!fs::is_directory(dir)) throw FileError(dir, "not a folder (a model is a Hugging Face model folder)");
     const std::string configPath = dir + "/config.json";
     if (!fs::exists(configPath)) throw FileError(configPath, "missing: the model folder has no config.json");
@@ -69,6 +69,7 @@ ModelBundle loadModelFolder(const std::string& dir, Task task) {
                                                 ": the vocabulary does not belong to this model");
     bundle.maxLength = cappedMaxLength(folderTokenizer.modelMaxLength, bundle.config);
     bundle.task = task;
+    if (!labels.empty()) bundle.config.id2label = labels;
     const std::string weights = weightsFileIn(dir);
     auto tensors = readStateDict(weights);
     buildModule(bundle);

@@ -37,7 +37,9 @@ struct ModelBundle {
 // Loads <dir> for the given task (as TaskClass.from_pretrained would): parameters
 // the checkpoint lacks are initialised and listed in report.newlyInitialised.
 // Throws FileError naming the file and the problem for anything malformed.
-ModelBundle loadModelFolder(const std::string& dir, Task task);
+// Non-empty `labels` replace config.json's labels before the model is built: for
+// a classifier started from a folder without a trained head (e.g. masked LM).
+ModelBundle loadModelFolder(const std::string& dir, Task task, const std::vector<std::string>& labels = {});
 ModelBundle loadModelFolder(const std::string& dir);  // the folder's own task
 
 // A new model from a size preset, BERT-initialised from `seed`.

@@ -1,6 +1,9 @@
 #include "training/evaluator.h"
 
+#include "checkpoint/model_folder.h"
+#include "common/errors.h"
 #include "model/input_batch.h"
+#include "runtime/torch_runtime.h"
 
 #include <algorithm>
 #include <numeric>
@@ -53,6 +56,20 @@ EvaluationResult evaluateClassifier(BertForSequenceClassification& model, const 
     result.metrics = accumulator.result();
     model->train(wasTraining);
     return result;
+}
+
+EvaluationResult evaluateDataset(ModelBundle& model, const Dataset& data, size_t maxLength, int64_t batchSize,
+                                 const std::string& device) {
+    if (model.task != Task::SequenceClassification) throw UsageError("evaluation needs a sequence-classification model");
+    if (data.labelNames != model.config.id2label)
+        throw UsageError("the labels of " + data.source + " are not the model's; import it with the model's labels");
+    if (data.examples.empty()) throw UsageError(data.source + " has no examples to evaluate");
+    checkDeviceAvailable(device);
+    const auto limit = size_t(model.maxLength);
+    const auto encoded = encodeDataset(data, model.tokenizer, maxLength == 0 || maxLength > limit ? limit : maxLength);
+    const torch::Device target(device);
+    model.module().to(target);
+    return evaluateClassifier(model.classifier, encoded, model.tokenizer.padId(), batchSize, target);
 }
 
 }  // namespace bertbench

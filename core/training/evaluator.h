@@ -1,9 +1,9 @@
-// Evaluating a classifier on an encoded dataset: metrics, mean loss, and each
-// example's prediction and confidence (for the GUI's example browser).
+// Evaluating a classifier on an already encoded dataset (the trainer's inner
+// loop); evaluation.h is the entry point for whole datasets.
 #pragma once
 
-#include "evaluation/metrics.h"
 #include "model/heads.h"
+#include "training/evaluation.h"
 #include "training/encoded_dataset.h"
 
 #include <torch/torch.h>
@@ -11,12 +11,6 @@
 #include <vector>
 
 namespace bertbench {
-
-struct EvaluationResult {
-    ClassificationMetrics metrics;
-    std::vector<int32_t> predicted;   // per example, in dataset order
-    std::vector<float> confidence;    // softmax probability of the predicted label
-};
 
 // Runs in eval mode without gradients; batches are formed from examples of
 // similar length (the order does not change any result) and padded dynamically.

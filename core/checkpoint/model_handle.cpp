@@ -1,0 +1,70 @@
+#include "checkpoint/model_handle.h"
+
+#include "checkpoint/model_folder.h"
+#include "model/presets.h"
+
+namespace bertbench {
+
+ModelHandle::ModelHandle(std::shared_ptr<ModelBundle> bundle, std::string source)
+    : bundle_(std::move(bundle)), source_(std::move(source)) {}
+
+ModelHandle ModelHandle::openClassifier(const std::string& dir, const std::vector<std::string>& labels) {
+    return ModelHandle(std::make_shared<ModelBundle>(loadModelFolder(dir, Task::SequenceClassification, labels)), dir);
+}
+
+ModelHandle ModelHandle::openMaskedLM(const std::string& dir) {
+    return ModelHandle(std::make_shared<ModelBundle>(loadModelFolder(dir, Task::MaskedLM)), dir);
+}
+
+ModelHandle ModelHandle::createClassifier(const std::string& preset, const std::string& vocabPath,
+                                          const std::vector<std::string>& labels, bool lowercase, uint64_t seed) {
+    TokenizerOptions options;
+    options.lowercase = lowercase;
+    auto tokenizer = BertTokenizer::fromFile(vocabPath, options);
+    return ModelHandle(std::make_shared<ModelBundle>(
+                           createPresetModel(preset, std::move(tokenizer), labels, Task::SequenceClassification, seed)),
+                       "preset " + preset);
+}
+
+ModelHandle ModelHandle::createMaskedLM(const std::string& preset, const std::string& vocabPath, bool lowercase,
+                                        uint64_t seed) {
+    TokenizerOptions options;
+    options.lowercase = lowercase;
+    auto tokenizer = BertTokenizer::fromFile(vocabPath, options);
+    return ModelHandle(std::make_shared<ModelBundle>(
+                           createPresetModel(preset, std::move(tokenizer), defaultLabels(2), Task::MaskedLM, seed)),
+                       "preset " + preset);
+}
+
+ModelSummary ModelHandle::summary() const {
+    ModelSummary s;
+    if (!bundle_) return s;
+    const auto& c = bundle_->config;
+    const auto count = countParameters(bundle_->module());
+    s.architecture = architectureName(bundle_->task);
+    s.source = source_;
+    s.layers = c.numHiddenLayers;
+    s.hiddenSize = c.hiddenSize;
+    s.heads = c.numAttentionHeads;
+    s.intermediateSize = c.intermediateSize;
+    s.maxLength = bundle_->maxLength;
+    s.vocabSize = c.vocabSize;
+    s.parameters = count.total;
+    s.trainableParameters = count.trainable;
+    s.labels = c.id2label;
+    s.lowercase = bundle_->tokenizer.options().lowercase;
+    s.warnings = bundle_->report.warnings();
+    return s;
+}
+
+void ModelHandle::save(const std::string& dir) const {
+    if (bundle_) saveModelFolder(*bundle_, dir);
+}
+
+std::vector<std::string> sizePresetNames() {
+    std::vector<std::string> names;
+    for (const auto& preset : sizePresets()) names.push_back(preset.name);
+    return names;
+}
+
+}  // namespace bertbench

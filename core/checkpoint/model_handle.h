@@ -1,0 +1,58 @@
+// ModelHandle: a loaded or newly created model as the GUI holds it, without
+// LibTorch types in sight (ui/ never includes torch headers). It shares
+// ownership of the ModelBundle that Trainer and Predictor work on.
+// Every function throws bertbench::Error subclasses with a message for people.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace bertbench {
+
+struct ModelBundle;
+
+struct ModelSummary {
+    std::string architecture;  // BertForSequenceClassification | BertForMaskedLM
+    std::string source;        // folder it was loaded from, or "preset <name>"
+    int64_t layers = 0, hiddenSize = 0, heads = 0, intermediateSize = 0;
+    int64_t maxLength = 0, vocabSize = 0;
+    int64_t parameters = 0, trainableParameters = 0;
+    std::vector<std::string> labels;
+    bool lowercase = true;
+    std::vector<std::string> warnings;  // newly initialised / unused weights, as transformers words them
+};
+
+class ModelHandle {
+public:
+    ModelHandle() = default;  // empty: isNull()
+
+    // A Hugging Face folder for sequence classification. When `labels` is not
+    // empty and the folder has no trained classifier (e.g. a masked-LM folder
+    // after domain adaptation), the new classifier gets these labels.
+    static ModelHandle openClassifier(const std::string& dir, const std::vector<std::string>& labels = {});
+    static ModelHandle openMaskedLM(const std::string& dir);
+    // A new model from a size preset (tiny ... large) with the vocabulary file's tokenizer.
+    static ModelHandle createClassifier(const std::string& preset, const std::string& vocabPath,
+                                        const std::vector<std::string>& labels, bool lowercase = true,
+                                        uint64_t seed = 42);
+    static ModelHandle createMaskedLM(const std::string& preset, const std::string& vocabPath, bool lowercase = true,
+                                      uint64_t seed = 42);
+
+    bool isNull() const { return !bundle_; }
+    ModelSummary summary() const;
+    void save(const std::string& dir) const;  // a Hugging Face folder, atomically per file
+
+    std::shared_ptr<ModelBundle> bundle() const { return bundle_; }
+
+private:
+    explicit ModelHandle(std::shared_ptr<ModelBundle> bundle, std::string source);
+    std::shared_ptr<ModelBundle> bundle_;
+    std::string source_;
+};
+
+// The size presets' names, smallest first, for choosers.
+std::vector<std::string> sizePresetNames();
+
+}  // namespace bertbench
