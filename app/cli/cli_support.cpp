@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -51,6 +52,19 @@ CLI::App* addCommand(CLI::App& app, const std::string& name, const std::string& 
     auto* command = app.add_subcommand(name, description);
     command->callback([&exitCode, body = std::move(body)] { exitCode = runReportingErrors(body); });
     return command;
+}
+
+std::string bundledVocabularyPath() {
+    const std::string name = "/vocab/bert-base-uncased-vocab.txt";
+    std::error_code error;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (!error) {
+        const auto installed = exe.parent_path().parent_path() / "share/bertbench";
+        if (std::filesystem::exists(installed.string() + name)) return installed.string() + name;
+    }
+    const std::string source = std::string(BERTBENCH_SOURCE_RESOURCES) + name;
+    if (std::filesystem::exists(source)) return source;
+    throw UsageError("no bundled vocabulary found; give one with --vocab");
 }
 
 int runReportingErrors(const std::function<void()>& body) {

@@ -45,6 +45,10 @@ OrderedJson encodingJson(const Encoding& encoding);
 CLI::App* addCommand(CLI::App& app, const std::string& name, const std::string& description,
                      int& exitCode, std::function<void()> body);
 
+// bert-base-uncased's vocab.txt as installed with BertBench (share/bertbench/vocab)
+// or, when running from a build folder, from the source tree's resources/.
+std::string bundledVocabularyPath();
+
 // Runs `body`, turning engine exceptions into a message on stderr and an exit code.
 int runReportingErrors(const std::function<void()>& body);
 

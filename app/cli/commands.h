@@ -10,5 +10,8 @@ namespace bertbench::cli {
 void addTokenizeCommand(CLI::App& app, int& exitCode);
 void addPredictCommand(CLI::App& app, int& exitCode);
 void addInfoCommand(CLI::App& app, int& exitCode);
+void addTrainCommand(CLI::App& app, int& exitCode);
+void addEvalCommand(CLI::App& app, int& exitCode);
+void addMaskedLMCommand(CLI::App& app, int& exitCode);
 
 }  // namespace bertbench::cli

@@ -16,6 +16,9 @@ int main(int argc, char** argv) {
     addTokenizeCommand(app, exitCode);
     addPredictCommand(app, exitCode);
     addInfoCommand(app, exitCode);
+    addTrainCommand(app, exitCode);
+    addEvalCommand(app, exitCode);
+    addMaskedLMCommand(app, exitCode);
 
     bertbench::configureTorchThreads();
     try {

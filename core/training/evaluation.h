@@ -12,6 +12,7 @@
 namespace bertbench {
 
 struct ModelBundle;
+class ModelHandle;
 
 struct EvaluationResult {
     ClassificationMetrics metrics;
@@ -23,5 +24,9 @@ struct EvaluationResult {
 // (same names in the same order); throws UsageError otherwise.
 EvaluationResult evaluateDataset(ModelBundle& model, const Dataset& data, size_t maxLength = 0,
                                  int64_t batchSize = 64, const std::string& device = "cpu");
+
+// The same for a model held through a handle (the GUI's way).
+EvaluationResult evaluateModel(const ModelHandle& model, const Dataset& data, size_t maxLength = 0,
+                               int64_t batchSize = 64, const std::string& device = "cpu");
 
 }  // namespace bertbench

@@ -1,6 +1,7 @@
 #include "training/evaluator.h"
 
 #include "checkpoint/model_folder.h"
+#include "checkpoint/model_handle.h"
 #include "common/errors.h"
 #include "model/input_batch.h"
 #include "runtime/torch_runtime.h"
@@ -70,6 +71,12 @@ EvaluationResult evaluateDataset(ModelBundle& model, const Dataset& data, size_t
     const torch::Device target(device);
     model.module().to(target);
     return evaluateClassifier(model.classifier, encoded, model.tokenizer.padId(), batchSize, target);
+}
+
+EvaluationResult evaluateModel(const ModelHandle& model, const Dataset& data, size_t maxLength, int64_t batchSize,
+                               const std::string& device) {
+    if (model.isNull()) throw UsageError("no model to evaluate");
+    return evaluateDataset(*model.bundle(), data, maxLength, batchSize, device);
 }
 
 }  // namespace bertbench

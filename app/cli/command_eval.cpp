@@ -1,0 +1,44 @@
+// bertbench-cli eval: metrics of a classifier on a labelled file, as JSON.
+#include "checkpoint/model_handle.h"
+#include "cli_support.h"
+#include "commands.h"
+#include "dataset_flags.h"
+#include "evaluation/metrics.h"
+#include "training/evaluation.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+namespace bertbench::cli {
+
+namespace {
+struct EvalCommand {
+    std::string modelDir, dataFile, device = "cpu";
+    size_t maxLength = 0;
+    int64_t batchSize = 64;
+    DatasetFlags dataset;
+};
+
+void runEval(const EvalCommand& c) {
+    const auto model = ModelHandle::openClassifier(c.modelDir);
+    const auto labels = model.summary().labels;
+    const auto data = importWithSummary(c.dataFile, c.dataset.importOptions(labels));
+    const auto result = evaluateModel(model, data, c.maxLength, c.batchSize, c.device);
+    std::cout << metricsToJson(result.metrics, labels).dump(2) << std::endl;
+}
+}  // namespace
+
+void addEvalCommand(CLI::App& app, int& exitCode) {
+    auto c = std::make_shared<EvalCommand>();
+    auto* command = addCommand(app, "eval", "Evaluate a classifier on a labelled file; print the metrics as JSON",
+                               exitCode, [c] { runEval(*c); });
+    command->add_option("--model", c->modelDir, "A Hugging Face model folder")->required();
+    command->add_option("--data", c->dataFile, "The labelled data file")->required();
+    c->dataset.addOptions(*command);
+    command->add_option("--max-length", c->maxLength, "Truncate to this many tokens (default: the model's maximum)");
+    command->add_option("--batch-size", c->batchSize, "Examples per batch")->capture_default_str();
+    command->add_option("--device", c->device, "cpu or cuda")->capture_default_str();
+}
+
+}  // namespace bertbench::cli

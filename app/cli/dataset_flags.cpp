@@ -1,0 +1,60 @@
+#include "dataset_flags.h"
+
+#include "common/errors.h"
+#include "data/format_preset.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+namespace bertbench::cli {
+
+namespace {
+ColumnRef columnFrom(const std::string& text) {
+    if (text.empty()) return {};
+    const bool numeric = text.find_first_not_of("0123456789") == std::string::npos;
+    return numeric ? ColumnRef::at(std::stoi(text)) : ColumnRef::named(text);
+}
+}  // namespace
+
+void DatasetFlags::addOptions(CLI::App& command) {
+    command.add_option("--format", format, "cola (no header; label column 1, sentence column 3), glue-tsv, csv or tsv")
+        ->check(CLI::IsMember({"cola", "glue-tsv", "csv", "tsv"}))
+        ->capture_default_str();
+    command.add_option("--text-column", textColumn, "The text column: a header name or a 0-based index");
+    command.add_option("--text-pair-column", textPairColumn, "A second text column, for sentence pairs");
+    command.add_option("--label-column", labelColumn, "The label column: a header name or a 0-based index");
+    auto* withHeader = command.add_flag("--header", header, "The first row names the columns");
+    auto* without = command.add_flag("--no-header", noHeader, "The first row is data");
+    withHeader->excludes(without);
+}
+
+ImportOptions DatasetFlags::importOptions(const std::vector<std::string>& labelNames) const {
+    ImportOptions options;
+    options.format = *parseFormatName(format);
+    if (header) options.header = true;
+    if (noHeader) options.header = false;
+    options.textColumn = columnFrom(textColumn);
+    options.textPairColumn = columnFrom(textPairColumn);
+    options.labelColumn = columnFrom(labelColumn);
+    options.labelNames = labelNames;
+    return options;
+}
+
+Dataset importWithSummary(const std::string& path, const ImportOptions& options) {
+    ImportReport report;
+    auto dataset = importDataset(path, options, &report);
+    std::cerr << path << ": " << report.rowsLoaded << " examples";
+    if (report.rowsSkipped > 0) {
+        std::cerr << ", " << report.rowsSkipped << " rows skipped";
+        if (!report.skipped.empty())
+            std::cerr << " (first at line " << report.skipped.front().line << ": " << report.skipped.front().reason << ")";
+    }
+    std::cerr << "; classes:";
+    for (size_t i = 0; i < dataset.labelNames.size(); ++i)
+        std::cerr << ' ' << dataset.labelNames[i] << '=' << (i < report.classCounts.size() ? report.classCounts[i] : 0);
+    std::cerr << '\n';
+    return dataset;
+}
+
+}  // namespace bertbench::cli

@@ -1,0 +1,27 @@
+// The dataset options train, eval and mlm share: --format, columns, header.
+#pragma once
+
+#include "data/dataset_import.h"
+
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace bertbench::cli {
+
+struct DatasetFlags {
+    std::string format = "cola";
+    std::string textColumn, textPairColumn, labelColumn;  // a header name or a 0-based index
+    bool header = false, noHeader = false;
+
+    void addOptions(CLI::App& command);
+    // ImportOptions for these flags; labelNames fixes the label set (evaluation files).
+    ImportOptions importOptions(const std::vector<std::string>& labelNames = {}) const;
+};
+
+// Imports a file and prints a one-line summary (rows, skipped, classes) to stderr.
+Dataset importWithSummary(const std::string& path, const ImportOptions& options);
+
+}  // namespace bertbench::cli

@@ -1,0 +1,23 @@
+// bertbench: starts the workbench window. Usage: bertbench [DATASET_FILE]
+#include "main_window.h"
+#include "workbench_types.h"
+
+#include "runtime/torch_runtime.h"
+
+#include <QApplication>
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("BertBench"));
+    QApplication::setOrganizationDomain(QStringLiteral("bertbench.github.io"));
+    QApplication::setApplicationName(QStringLiteral("BertBench"));
+    QApplication::setApplicationVersion(QStringLiteral(BERTBENCH_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.bertbench.BertBench"));
+    bertbench::configureTorchThreads();
+    registerWorkbenchMetaTypes();
+
+    const QStringList args = QApplication::arguments();
+    MainWindow window(args.size() > 1 ? args.at(1) : QString());
+    window.show();
+    return app.exec();
+}
