@@ -1,33 +1,16 @@
 // bertbench-cli end to end: runs the real executable and checks its JSON lines,
 // messages and exit codes (0 success, 2 usage, 3 bad input).
+#include "cli_runner.h"
 #include "fixtures.h"
 #include "temp_folder.h"
 
-#include <QProcess>
 #include <QtTest>
 
 #include <cmath>
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    std::vector<nlohmann::json> lines() const {
-        std::vector<nlohmann::json> rows;
-        for (const auto& line : out.split('\n', Qt::SkipEmptyParts)) rows.push_back(nlohmann::json::parse(line.toStdString()));
-        return rows;
-    }
-};
-
-Run cli(const QStringList& arguments) {
-    QProcess process;
-    process.start(BERTBENCH_CLI_PATH, arguments);
-    process.waitForFinished(120000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
+using fixtures::cli;
 
 QString fixture(const std::string& relative) { return QString::fromStdString(fixtures::path(relative)); }
 

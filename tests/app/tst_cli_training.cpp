@@ -1,0 +1,115 @@
+// bertbench-cli train, eval and mlm end to end on small CoLA files: run folders,
+// reports, the trained model loading back in predict, and exit codes.
+#include "cli_runner.h"
+#include "fixtures.h"
+#include "temp_folder.h"
+
+#include <QtTest>
+
+using fixtures::TempFolder;
+
+namespace {
+
+// The first `rows` lines of CoLA's training file, as a file in `folder`.
+std::string colaSubset(const TempFolder& folder, const std::string& name, size_t rows, size_t skip = 0) {
+    std::ifstream in(fixtures::path("data/cola/in_domain_train.tsv"));
+    std::string text, line;
+    for (size_t i = 0; i < skip + rows && std::getline(in, line); ++i)
+        if (i >= skip) text += line + "\n";
+    folder.write(name, text);
+    return folder.file(name);
+}
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+}  // namespace
+
+class TestCliTraining : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void trainWritesARunFolderThatPredictLoads() {
+        TempFolder folder("cli_train");
+        const auto train = colaSubset(folder, "train.tsv", 120);
+        const auto test = colaSubset(folder, "test.tsv", 40, 200);
+        const auto out = folder.file("run");
+        const auto run = fixtures::cli({"train", "--preset", "tiny", "--train", q(train), "--format", "cola", "--test",
+                                        q(test), "--max-steps", "6", "--batch-size", "16", "--validation-split", "0.2",
+                                        "--out", q(out)});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains("step 6/6"), qPrintable(run.err));
+        QVERIFY(run.err.contains("validation: 24 examples"));
+        const auto report = nlohmann::json::parse(run.out.toStdString());
+        QCOMPARE(report.at("steps").get<int>(), 6);
+        QCOMPARE(report.at("test").at("count").get<int>(), 40);
+        for (const char* name : {"settings.json", "metrics.jsonl", "report.json", "best/config.json",
+                                 "best/model.safetensors", "checkpoint/trainer_state.json"})
+            QVERIFY2(std::filesystem::exists(out + "/" + name), name);
+
+        const auto predict = fixtures::cli({"predict", "--model", q(out + "/best"), "--text", "The boy ate the apple."});
+        QCOMPARE(predict.exitCode, 0);
+        const auto label = predict.lines().at(0).at("label").get<std::string>();
+        QVERIFY2(label == "acceptable" || label == "unacceptable", label.c_str());
+
+        const auto eval = fixtures::cli({"eval", "--model", q(out + "/best"), "--data", q(test), "--format", "cola"});
+        QCOMPARE(eval.exitCode, 0);
+        const auto metrics = nlohmann::json::parse(eval.out.toStdString());
+        QCOMPARE(metrics.at("count").get<int>(), 40);
+        QVERIFY(metrics.contains("mcc") && metrics.contains("confusion_matrix") && metrics.contains("f1_macro"));
+        QVERIFY(std::abs(metrics.at("accuracy").get<double>() - report.at("test").at("accuracy").get<double>()) < 1e-9);
+    }
+
+    void evalRejectsLabelsTheModelDoesNotKnow() {
+        TempFolder folder("cli_eval_labels");
+        folder.write("data.csv", "text,label\nfine sentence,acceptable\nodd one,maybe\n");
+        const auto run = fixtures::cli({"eval", "--model", q(fixtures::path("reference/tiny-bert-cola")), "--data",
+                                        q(folder.file("data.csv")), "--format", "csv"});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains("data.csv:3") && run.err.contains("maybe"), qPrintable(run.err));
+    }
+
+    void maskedLmWritesAMaskedLmFolder() {
+        TempFolder folder("cli_mlm");
+        const auto train = colaSubset(folder, "train.tsv", 64);
+        const auto run = fixtures::cli({"mlm", "--preset", "tiny", "--train", q(train), "--max-steps", "3",
+                                        "--batch-size", "16", "--validation-split", "0", "--out", q(folder.file("mlm"))});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const auto info = fixtures::cli({"info", "--model", q(folder.file("mlm/best"))});
+        QCOMPARE(info.lines().at(0).at("architecture").get<std::string>(), std::string("BertForMaskedLM"));
+    }
+
+    void badRequestsExplainThemselves_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        const auto cola = q(fixtures::path("reference/tiny-bert-cola"));
+        const auto train = q(fixtures::path("data/cola/in_domain_dev.tsv"));
+        QTest::newRow("model and preset") << QStringList{"train", "--model", cola, "--preset", "tiny", "--train", train,
+                                                         "--out", "/tmp/x"}
+                                          << 2 << "excludes";
+        QTest::newRow("neither") << QStringList{"train", "--train", train, "--out", "/tmp/x"} << 2 << "--preset";
+        QTest::newRow("bad padding") << QStringList{"train", "--preset", "tiny", "--train", train, "--padding", "left",
+                                                    "--out", "/tmp/x"}
+                                     << 2 << "padding";
+        QTest::newRow("unknown preset") << QStringList{"train", "--preset", "huge", "--train", train, "--out", "/tmp/x"}
+                                        << 2 << "tiny, mini";
+        QTest::newRow("missing data") << QStringList{"train", "--preset", "tiny", "--train", "/nonexistent/t.tsv",
+                                                     "--out", "/tmp/x"}
+                                      << 3 << "/nonexistent/t.tsv";
+        QTest::newRow("resume without checkpoint")
+            << QStringList{"train", "--preset", "tiny", "--train", train, "--max-steps", "1", "--resume", "--out",
+                           QDir::tempPath() + "/bertbench_no_checkpoint_here"}
+            << 3 << "no checkpoint";
+    }
+    void badRequestsExplainThemselves() {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const auto run = fixtures::cli(arguments);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliTraining)
+#include "tst_cli_training.moc"

@@ -1,0 +1,35 @@
+// Running the real bertbench-cli from a test and reading what it printed.
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <nlohmann/json.hpp>
+
+#include <vector>
+
+namespace fixtures {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+
+    // stdout as JSON lines
+    std::vector<nlohmann::json> lines() const {
+        std::vector<nlohmann::json> rows;
+        for (const auto& line : out.split('\n', Qt::SkipEmptyParts)) rows.push_back(nlohmann::json::parse(line.toStdString()));
+        return rows;
+    }
+};
+
+inline CliRun cli(const QStringList& arguments) {
+    QProcess process;
+    process.start(BERTBENCH_CLI_PATH, arguments);
+    process.waitForFinished(300000);
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+}  // namespace fixtures
