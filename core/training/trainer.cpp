@@ -2,15 +2,13 @@
 
 #include "checkpoint/model_folder.h"
 #include "common/errors.h"
-#include "model/input_batch.h"
 #include "runtime/torch_runtime.h"
 #include "training/batch_plan.h"
 #include "training/encoded_dataset.h"
 #include "training/evaluator.h"
 #include "training/fine_tuning_strategy.h"
-#include "training/lr_schedule.h"
-#include "training/masked_lm_batch.h"
 #include "training/run_folder.h"
+#include "training/step_runner.h"
 #include "training/training_checkpoint.h"
 
 #include <torch/torch.h>
@@ -80,10 +78,8 @@ struct Trainer::Impl {
 
     EncodedDataset train, validation, test;
     std::vector<size_t> trainLengths;
-    int64_t batchesPerEpoch = 0, stepsPerEpoch = 0, total = 0, warmup = 0;
-    std::unique_ptr<torch::optim::AdamW> optimizer;
-    std::vector<double> baseRates;
-    std::vector<torch::Tensor> trainable;
+    int64_t batchesPerEpoch = 0, stepsPerEpoch = 0, total = 0;
+    std::unique_ptr<StepRunner> stepper;
     std::vector<torch::Tensor> bestWeights;  // copies of the best evaluation's parameters
 
     std::atomic<bool> paused{false}, cancelRequested{false};
@@ -109,17 +105,11 @@ struct Trainer::Impl {
         batchesPerEpoch = (int64_t(train.examples.size()) + options.batchSize - 1) / options.batchSize;
         stepsPerEpoch = (batchesPerEpoch + options.gradientAccumulation - 1) / options.gradientAccumulation;
         total = options.maxSteps > 0 ? options.maxSteps : options.epochs * stepsPerEpoch;
-        warmup = options.resolvedWarmupSteps(total);
 
         torch::manual_seed(options.seed);
         applyFineTuningStrategy(*model, options);
         model->module().to(device);
-        auto groups = buildParameterGroups(model->module(), options);
-        baseRates = groups.baseRates;
-        for (const auto& g : groups.groups)
-            for (const auto& p : g.params()) trainable.push_back(p);
-        optimizer = std::make_unique<torch::optim::AdamW>(std::move(groups.groups),
-                                                          torch::optim::AdamWOptions(options.learningRate));
+        stepper = std::make_unique<StepRunner>(*model, options, train, device, total);
     }
 
     EncodedDataset encode(const Dataset& dataset) {
@@ -140,38 +130,6 @@ struct Trainer::Impl {
         std::unique_lock<std::mutex> lock(pauseMutex);
         pauseChanged.wait(lock, [&] { return !paused || cancelRequested; });
         return !cancelRequested;
-    }
-
-    BertInputs collate(const BatchIndices& batch, std::vector<int64_t>& labels, int64_t& realTokens) {
-        std::vector<TokenSequence> sequences;
-        for (size_t i : batch) {
-            const auto& e = train.examples[i];
-            sequences.push_back({&e.ids, e.secondSegmentStart});
-            labels.push_back(e.label);
-            realTokens += int64_t(e.ids.size());
-        }
-        const size_t length = options.padding == Padding::MaxLength ? size_t(options.maxLength) : 0;
-        return padBatch(sequences, model->tokenizer.padId(), length, device);
-    }
-
-    torch::Tensor lossOf(const BertInputs& inputs, const std::vector<int64_t>& labels) {
-        if (model->task == Task::MaskedLM) {
-            const auto& tok = model->tokenizer;
-            auto masked = maskTokens(inputs, tok.maskId(), model->config.vocabSize, {tok.clsId(), tok.sepId()});
-            auto logits = model->maskedLM->forward(masked.inputs).logits;
-            return torch::nn::functional::cross_entropy(
-                logits.view({-1, logits.size(-1)}), masked.labels.view({-1}),
-                torch::nn::functional::CrossEntropyFuncOptions().ignore_index(kIgnoredLabel));
-        }
-        auto logits = model->classifier->forward(inputs).logits;
-        return torch::nn::functional::cross_entropy(logits, torch::tensor(labels).to(device));
-    }
-
-    void setLearningRates(int64_t step) {
-        const double factor = learningRateFactor(options.schedule, step, warmup, total);
-        auto& groups = optimizer->param_groups();
-        for (size_t i = 0; i < groups.size(); ++i)
-            static_cast<torch::optim::AdamWOptions&>(groups[i].options()).lr(baseRates[i] * factor);
     }
 
     std::optional<EvaluationReport> evaluate(const EncodedDataset& set, const std::string& split, int64_t epoch,
@@ -229,14 +187,9 @@ TrainingResult Trainer::Impl::runLoop(bool resume) {
     TrainerPosition position;
     auto& module = model->module();
     if (resume) {
-        if (!loadTrainingCheckpoint(run.checkpointDir(), module, *optimizer, position))
+        if (!loadTrainingCheckpoint(run.checkpointDir(), module, stepper->optimizer(), position))
             throw FileError(run.checkpointDir(), "no checkpoint to resume from");
         message("Resuming at step " + std::to_string(position.step) + " of " + std::to_string(total));
-        if (position.bestStep >= 0 && std::filesystem::exists(run.bestModelDir())) {
-            // The in-memory best is gone with the old process; the best folder holds it.
-            torch::NoGradGuard noGrad;
-            bestWeights.clear();
-        }
     } else {
         run.writeSettings(settingsJson());
     }
@@ -246,9 +199,8 @@ TrainingResult Trainer::Impl::runLoop(bool resume) {
     TrainingResult result;
     const bool higher = higherIsBetter(options.metric);
     double trainSeconds = 0;
-    double examplesSeen = 0;
+    int64_t stepsThisSession = 0;
     bool stop = false;
-    bool evaluatedLast = false;
     for (int64_t epoch = position.epoch; !stop && position.step < total; ++epoch) {
         const auto plan = planEpoch(trainLengths, options.batchSize, options.shuffle, options.seed, epoch);
         int64_t batch = epoch == position.epoch ? position.batchInEpoch : 0;
@@ -256,54 +208,28 @@ TrainingResult Trainer::Impl::runLoop(bool resume) {
             if (!waitWhilePaused()) break;
             const auto start = Clock::now();
             const int64_t micro = std::min<int64_t>(options.gradientAccumulation, int64_t(plan.size()) - batch);
-            double stepLoss = 0;
-            int64_t stepExamples = 0, stepTokens = 0;
-            bool interrupted = false;
-            for (int64_t m = 0; m < micro; ++m) {
-                if (cancelRequested) {
-                    interrupted = true;
-                    break;
-                }
-                std::vector<int64_t> labels;
-                const auto& indices = plan[size_t(batch + m)];
-                auto inputs = collate(indices, labels, stepTokens);
-                auto loss = lossOf(inputs, labels) / double(micro);
-                loss.backward();
-                stepLoss += loss.item<double>();
-                stepExamples += int64_t(indices.size());
-            }
-            if (interrupted) {
-                optimizer->zero_grad();
-                break;
-            }
-            const double gradNorm = options.maxGradNorm > 0
-                                        ? torch::nn::utils::clip_grad_norm_(trainable, options.maxGradNorm)
-                                        : torch::nn::utils::clip_grad_norm_(trainable, 1e30);
-            setLearningRates(position.step);
-            const double rate = baseRates[0] * learningRateFactor(options.schedule, position.step, warmup, total);
-            optimizer->step();
-            optimizer->zero_grad();
+            const auto outcome =
+                stepper->step(plan, size_t(batch), size_t(batch + micro), position.step, &cancelRequested);
+            if (!outcome) break;
             batch += micro;
             position.step += 1;
             position.epoch = epoch;
             position.batchInEpoch = batch;
-            evaluatedLast = false;
 
             const double seconds = secondsSince(start);
             trainSeconds += seconds;
-            examplesSeen += double(stepExamples);
             StepReport report;
             report.step = position.step;
             report.totalSteps = total;
             report.epoch = epoch;
             report.epochProgress = double(epoch) + double(batch) / double(plan.size());
-            report.loss = stepLoss;
-            report.learningRate = rate;
-            report.gradNorm = gradNorm;
-            report.samplesPerSecond = double(stepExamples) / seconds;
-            report.tokensPerSecond = double(stepTokens) / seconds;
+            report.loss = outcome->loss;
+            report.learningRate = outcome->learningRate;
+            report.gradNorm = outcome->gradNorm;
+            report.samplesPerSecond = double(outcome->examples) / seconds;
+            report.tokensPerSecond = double(outcome->tokens) / seconds;
             report.elapsedSeconds = trainSeconds;
-            report.etaSeconds = trainSeconds / double(position.step - (resume ? 0 : 0)) * double(total - position.step);
+            report.etaSeconds = trainSeconds / double(++stepsThisSession) * double(total - position.step);
             run.appendMetrics({{"type", "step"},
                                {"step", report.step},
                                {"epoch", report.epochProgress},
@@ -315,7 +241,7 @@ TrainingResult Trainer::Impl::runLoop(bool resume) {
             if (callbacks.onStep) callbacks.onStep(report);
         }
         if (cancelRequested) {
-            saveTrainingCheckpoint(run.checkpointDir(), module, *optimizer, position);
+            saveTrainingCheckpoint(run.checkpointDir(), module, stepper->optimizer(), position);
             message("Stopped at step " + std::to_string(position.step) + "; the checkpoint can be resumed");
             result.completed = false;
             result.steps = position.step;
@@ -348,17 +274,18 @@ TrainingResult Trainer::Impl::runLoop(bool resume) {
                 stop = true;
             }
         }
-        evaluatedLast = true;
-        saveTrainingCheckpoint(run.checkpointDir(), module, *optimizer, position);
+        saveTrainingCheckpoint(run.checkpointDir(), module, stepper->optimizer(), position);
     }
-    (void)evaluatedLast;
-    (void)examplesSeen;
 
     if (validation.examples.empty() || model->task != Task::SequenceClassification) {
         keepBest();  // without validation, the best model is the last one
         position.bestStep = position.step;
     } else if (!bestWeights.empty()) {
         restoreBest();
+    } else if (position.bestStep >= 0 && position.bestStep != position.step && options.lora.rank == 0) {
+        // Resumed after the best evaluation: its weights are only in the best folder.
+        applyStateDict(module, architectureName(model->task), readStateDict(run.bestModelDir() + "/model.safetensors"),
+                       run.bestModelDir());
     }
     module.eval();
     result.completed = true;
