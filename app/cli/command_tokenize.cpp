@@ -21,9 +21,10 @@ struct TokenizeOptions {
 
 void runTokenize(const TokenizeOptions& o) {
     if (o.modelDir.empty() && o.vocabFile.empty()) throw UsageError("give a model folder with --model or a vocabulary with --vocab");
-    auto tokenizer = o.modelDir.empty()
-                         ? BertTokenizer::fromFile(o.vocabFile, TokenizerOptions{!o.cased})
-                         : readFolderTokenizer(o.modelDir).tokenizer;
+    TokenizerOptions options;
+    options.lowercase = !o.cased;
+    auto tokenizer = o.modelDir.empty() ? BertTokenizer::fromFile(o.vocabFile, options)
+                                        : readFolderTokenizer(o.modelDir).tokenizer;
     for (const auto& text : o.texts.read()) printJsonLine(encodingJson(tokenizer.encode(text, o.maxLength)));
 }
 }  // namespace

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     addTrainCommand(app, exitCode);
     addEvalCommand(app, exitCode);
     addMaskedLMCommand(app, exitCode);
+    addBenchCommand(app, exitCode);
 
     bertbench::configureTorchThreads();
     try {

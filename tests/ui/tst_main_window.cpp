@@ -1,0 +1,191 @@
+// Drives the real main window: bundled CoLA import, preview and report;
+// a few training steps of the tiny preset with the event loop's longest stall
+// measured; stop; prediction; attention; German menus; a broken model folder's
+// error dialog; a screenshot of every page (build folder, screenshots/).
+#include "attention_map_plot.h"
+#include "attention_page.h"
+#include "data_page.h"
+#include "hyperparameters_page.h"
+#include "main_window.h"
+#include "message_dialogs.h"
+#include "predict_page.h"
+#include "preview_table_model.h"
+#include "probability_bars_plot.h"
+#include "train_page.h"
+#include "training_charts_plot.h"
+#include "training_controller.h"
+#include "training_presets.h"
+#include "workbench_session.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+
+namespace {
+
+// The longest gap between ticks of a 10 ms timer while `until` is false.
+qint64 longestStall(const std::function<bool()>& until, int timeoutMs) {
+    QElapsedTimer clock, sinceTick;
+    clock.start();
+    sinceTick.start();
+    qint64 worst = 0;
+    QTimer ticker;
+    ticker.setInterval(10);
+    QObject::connect(&ticker, &QTimer::timeout, [&] {
+        worst = std::max(worst, sinceTick.restart());
+    });
+    ticker.start();
+    while (!until() && clock.elapsed() < timeoutMs) QTest::qWait(5);
+    return worst;
+}
+
+void screenshot(QWidget* window, const QString& name) {
+    QDir().mkpath(QStringLiteral(BERTBENCH_SCREENSHOT_DIR));
+    window->grab().save(QStringLiteral(BERTBENCH_SCREENSHOT_DIR "/") + name + QStringLiteral(".png"));
+}
+
+QMessageBox* errorDialog() {
+    for (auto* w : QApplication::topLevelWidgets())
+        if (auto* box = qobject_cast<QMessageBox*>(w); box && box->objectName() == QLatin1String("errorDialog") && box->isVisible())
+            return box;
+    return nullptr;
+}
+
+}  // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("BertBenchTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("BertBenchTest"));
+        QSettings().clear();
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).removeRecursively();
+        MessageDialogs::setConfirmHook([](const QString&) { return true; });
+        window_ = std::make_unique<MainWindow>();
+        window_->resize(1400, 900);
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    }
+
+    void cleanupTestCase() { window_.reset(); }
+
+    void importsBundledCola() {
+        auto* session = window_->session();
+        QTRY_VERIFY_WITH_TIMEOUT(session->hasData() && session->hasModel() && session->holdout().train, 60000);
+        QCOMPARE(session->data().train->examples.size() + session->data().validation->examples.size(), size_t(8551));
+        QCOMPARE(session->data().validation->examples.size(), size_t(856));
+        QCOMPARE(session->labelNames(), QStringList({"unacceptable", "acceptable"}));
+        QVERIFY(window_->dataPage()->previewModel()->rowCount() > 10);
+        QCOMPARE(window_->dataPage()->previewModel()->columnCount(), 4);
+        auto* summary = window_->findChild<QLabel*>(QStringLiteral("importSummary"));
+        QVERIFY(summary && summary->text().contains(QStringLiteral("8551")));
+        window_->showPage(MainWindow::Data);
+        screenshot(window_.get(), QStringLiteral("1-data"));
+        window_->showPage(MainWindow::Model);
+        screenshot(window_.get(), QStringLiteral("2-model"));
+        window_->showPage(MainWindow::Hyperparameters);
+        screenshot(window_.get(), QStringLiteral("3-hyperparameters"));
+    }
+
+    void trainsWhileTheWindowStaysResponsive() {
+        auto options = TrainingPresets::options(QStringLiteral("fast-cpu"));
+        options.maxSteps = 30;
+        options.batchSize = 16;
+        window_->hyperparametersPage()->setOptions(options);
+        window_->showPage(MainWindow::Train);
+        auto* charts = window_->trainPage()->charts();
+        window_->trainPage()->start();
+        QTRY_VERIFY_WITH_TIMEOUT(charts->loss().size() >= 3, 60000);
+        const int early = charts->loss().size();
+        const qint64 stall = longestStall([&] { return charts->loss().size() >= early + 5; }, 60000);
+        QVERIFY(charts->loss().size() >= early + 5);
+        qInfo() << "longest event-loop stall while training:" << stall << "ms";
+        QVERIFY2(stall < 200, qPrintable(QStringLiteral("stalled %1 ms").arg(stall)));
+        charts->redrawNow();
+        QVERIFY(charts->drawnLossPoints() >= early);
+        screenshot(window_.get(), QStringLiteral("4-train"));
+        window_->trainPage()->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!window_->training()->isActive(), 30000);
+        QVERIFY(window_->session()->modelDirty());
+    }
+
+    void evaluates() {
+        window_->showPage(MainWindow::Evaluate);
+        window_->session()->evaluate(QStringLiteral("validation"), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!window_->session()->isBusy(), 60000);
+        QTest::qWait(100);
+        screenshot(window_.get(), QStringLiteral("5-evaluate"));
+    }
+
+    void predictsASentence() {
+        window_->showPage(MainWindow::Predict);
+        auto* page = window_->predictPage();
+        QSignalSpy spy(page, &PredictPage::predicted);
+        page->setSentence(QStringLiteral("The sailors rode the breeze clear of the rocks."));
+        QVERIFY(spy.wait(20000));
+        const auto& probabilities = page->bars()->probabilities();
+        QCOMPARE(probabilities.size(), 2);
+        QVERIFY(qAbs(probabilities[0] + probabilities[1] - 1.0f) < 1e-4f);
+        QCOMPARE(page->bars()->labels(), QStringList({"unacceptable", "acceptable"}));
+        QVERIFY2(page->verdict().contains(QStringLiteral("cceptable — ")), qPrintable(page->verdict()));
+        screenshot(window_.get(), QStringLiteral("6-predict"));
+    }
+
+    void showsAttention() {
+        window_->showPage(MainWindow::Attention);
+        auto* page = window_->attentionPage();
+        QSignalSpy spy(page, &AttentionPage::shown);
+        page->setSentence(QStringLiteral("The sailors rode the breeze."));
+        QVERIFY(spy.wait(20000));
+        const int n = page->tokenCount();
+        QVERIFY(n >= 7);  // [CLS] the sailors rode the breeze . [SEP]
+        QCOMPARE(page->map()->mapSize(), QSize(n, n));
+        screenshot(window_.get(), QStringLiteral("7-attention"));
+        page->setHideSpecialTokens(true);
+        QCOMPARE(page->map()->mapSize(), QSize(n - 2, n - 2));
+        page->setHideSpecialTokens(false);
+    }
+
+    void switchesToGerman() {
+        window_->setLanguage(QStringLiteral("de"));
+        QStringList titles;
+        for (auto* a : window_->menuBar()->actions()) titles << a->text();
+        QVERIFY2(titles.contains(QStringLiteral("&Datei")), qPrintable(titles.join(',')));
+        QVERIFY(titles.contains(QStringLiteral("&Hilfe")));
+        screenshot(window_.get(), QStringLiteral("8-german"));
+        window_->setLanguage(QStringLiteral("en"));
+        titles.clear();
+        for (auto* a : window_->menuBar()->actions()) titles << a->text();
+        QVERIFY(titles.contains(QStringLiteral("&File")));
+    }
+
+    void showsTheEngineErrorForABrokenModel() {
+        QTemporaryDir broken;
+        QFile config(broken.filePath(QStringLiteral("config.json")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("{ this is not json");
+        config.close();
+        window_->openModelFolder(broken.path());
+        QTRY_VERIFY_WITH_TIMEOUT(errorDialog() != nullptr, 20000);
+        auto* box = errorDialog();
+        QVERIFY2(box->text().contains(broken.path()), qPrintable(box->text()));
+        box->close();
+    }
+
+private:
+    std::unique_ptr<MainWindow> window_;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

@@ -1,0 +1,35 @@
+// AttentionMapPlot: one head's attention (or the mean over heads) as a
+// QCustomPlot colour map — row i, column j is how much token i attends to
+// token j — with the tokens as tick labels on both axes, a colour scale and a
+// tooltip giving the exact weight under the mouse. Tokens can be hidden
+// (e.g. [CLS]/[SEP]); the remaining rows are shown as the model computed
+// them, not renormalised, so the numbers stay the model's.
+#pragma once
+
+#include "inference/prediction.h"
+
+#include <QStringList>
+#include <QVector>
+#include <qcustomplot.h>
+
+class AttentionMapPlot : public QCustomPlot {
+    Q_OBJECT
+
+public:
+    explicit AttentionMapPlot(QWidget* parent = nullptr);
+
+    // head -1 = mean over heads; `shown` lists the token positions to draw.
+    void setMap(const bertbench::AttentionMaps& maps, const QStringList& tokens, int layer, int head,
+                const QVector<int>& shown);
+    void clearMap();
+    QSize mapSize() const;  // (columns, rows) of the drawn map
+    double weightAt(int row, int column) const;  // of the drawn map, for tests and tooltips
+
+private:
+    void hover(QMouseEvent* event);
+
+    QCPColorMap* map_;
+    QCPColorScale* scale_;
+    QStringList shownTokens_;
+    QVector<float> weights_;  // row-major, shownTokens_.size() squared
+};
