@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "common/errors.h"
 #include "data/dataset_import.h"
+#include "inference/predictor.h"
 #include "runtime/torch_runtime.h"
 
 #include <CLI/CLI.hpp>
@@ -140,12 +141,15 @@ void runBench(const BenchCommand& c) {
         const int runs = c.quick ? 50 : 200;
         const auto plain = measurePredictLatency(model, kSentence, false, runs);
         const auto withAttention = measurePredictLatency(model, kSentence, true, runs);
+        const auto bf16 = measurePredictLatency(model, kSentence, false, runs, /*bfloat16=*/true);
         entry["predict_ms"] = {{"tokens", plain.tokens}, {"p50", plain.p50Ms}, {"p95", plain.p95Ms},
                                {"p50_attentions", withAttention.p50Ms}, {"p95_attentions", withAttention.p95Ms},
-                               {"runs", runs}};
+                               {"p50_bf16", bf16.p50Ms}, {"p95_bf16", bf16.p95Ms}, {"runs", runs}};
         printRow("%-8s predict (%d tokens): p50 %.2f ms, p95 %.2f ms; with attentions p50 %.2f ms (%+.0f %%)", "",
                  plain.tokens, plain.p50Ms, plain.p95Ms, withAttention.p50Ms,
                  100 * (withAttention.p50Ms / plain.p50Ms - 1));
+        printRow("%-8s predict in bfloat16%s: p50 %.2f ms, p95 %.2f ms (%.1fx the float32 speed)", "",
+                 bfloat16Accelerated() ? "" : " (emulated on this CPU)", bf16.p50Ms, bf16.p95Ms, plain.p50Ms / bf16.p50Ms);
         if (model->config.hiddenSize >= 768 || !c.modelDir.empty()) {
             const double rss = probePeakRssGb(name, c.quick);
             entry["peak_rss_gb"] = rss;

@@ -75,8 +75,8 @@ TrainingThroughput measureTraining(ModelBundle& model, const Dataset& data, Trai
 }
 
 Latency measurePredictLatency(const std::shared_ptr<ModelBundle>& model, const std::string& text, bool attentions,
-                              int runs) {
-    Predictor predictor(model);
+                              int runs, bool bfloat16) {
+    Predictor predictor(model, 0, bfloat16 ? Precision::BFloat16 : Precision::Float32);
     Latency latency;
     latency.runs = runs;
     latency.tokens = int(predictor.predict(text, attentions).inputIds.size());  // warm-up

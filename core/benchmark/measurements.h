@@ -39,7 +39,7 @@ struct Latency {
     int tokens = 0;
 };
 Latency measurePredictLatency(const std::shared_ptr<ModelBundle>& model, const std::string& text, bool attentions,
-                              int runs);
+                              int runs, bool bfloat16 = false);
 
 struct TokenizerThroughput {
     double tokensPerSecond = 0;

@@ -114,6 +114,15 @@ void saveModelFolder(const ModelBundle& model, const std::string& dir) {
     fs::remove(dir + "/pytorch_model.bin", error);
 }
 
+ModelBundle convertedCopy(const ModelBundle& model, torch::ScalarType dtype) {
+    ModelBundle copy{model.config, model.tokenizer, model.maxLength, model.task};
+    buildModule(copy);
+    applyStateDict(copy.module(), architectureName(copy.task), modelStateDict(model.module()), "the model in memory");
+    copy.module().to(dtype);
+    copy.module().eval();
+    return copy;
+}
+
 ParameterCount countParameters(const torch::nn::Module& module) {
     ParameterCount count;
     for (const auto& p : module.parameters(/*recurse=*/true)) {

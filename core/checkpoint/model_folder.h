@@ -52,6 +52,10 @@ ModelBundle createPresetModel(const std::string& preset, BertTokenizer tokenizer
 // interrupted save never leaves a half-written file in place of a good one.
 void saveModelFolder(const ModelBundle& model, const std::string& dir);
 
+// A separate copy of the model with parameters in `dtype` (e.g. bfloat16 for
+// faster inference); the original is untouched. LoRA adapters are folded in.
+ModelBundle convertedCopy(const ModelBundle& model, torch::ScalarType dtype);
+
 // Parameter counts: all of them, and those with requires_grad.
 struct ParameterCount {
     int64_t total = 0;

@@ -6,6 +6,8 @@
 
 #include <torch/torch.h>
 
+#include <fstream>
+
 namespace bertbench {
 
 namespace {
@@ -16,7 +18,8 @@ std::vector<float> toFloats(const torch::Tensor& t) {
 }
 
 Prediction describe(const ModelBundle& model, std::string_view text, const Encoding& encoding,
-                    const torch::Tensor& logits) {
+                    const torch::Tensor& modelLogits) {
+    const auto logits = modelLogits.to(torch::kFloat32);  // softmax in float32 whatever the model's precision
     Prediction p;
     p.text = std::string(text);
     p.tokens = encoding.tokens;
@@ -31,18 +34,28 @@ Prediction describe(const ModelBundle& model, std::string_view text, const Encod
 
 }  // namespace
 
-Predictor::Predictor(std::shared_ptr<ModelBundle> model, size_t maxLength)
+bool bfloat16Accelerated() {
+    std::ifstream cpuinfo("/proc/cpuinfo");
+    for (std::string line; std::getline(cpuinfo, line);)
+        if (line.rfind("flags", 0) == 0)
+            return line.find(" avx512_bf16") != std::string::npos || line.find(" amx_bf16") != std::string::npos;
+    return false;
+}
+
+Predictor::Predictor(std::shared_ptr<ModelBundle> model, size_t maxLength, Precision precision)
     : model_(std::move(model)), maxLength_(maxLength) {
     if (!model_ || model_->task != Task::SequenceClassification)
         throw UsageError("prediction needs a sequence-classification model");
+    if (precision == Precision::BFloat16)
+        model_ = std::make_shared<ModelBundle>(convertedCopy(*model_, torch::kBFloat16));
     const auto limit = static_cast<size_t>(model_->maxLength);
     if (maxLength_ == 0 || maxLength_ > limit) maxLength_ = limit;
     if (maxLength_ < 2) throw UsageError("the maximum length must leave room for [CLS] and [SEP]");
 }
 
-Predictor Predictor::fromFolder(const std::string& dir, size_t maxLength) {
-    return Predictor(std::make_shared<ModelBundle>(loadModelFolder(dir, Task::SequenceClassification)),
-                     maxLength);
+Predictor Predictor::fromFolder(const std::string& dir, size_t maxLength, Precision precision) {
+    return Predictor(std::make_shared<ModelBundle>(loadModelFolder(dir, Task::SequenceClassification)), maxLength,
+                     precision);
 }
 
 const std::vector<std::string>& Predictor::labels() const { return model_->config.id2label; }

@@ -118,6 +118,20 @@ private Q_SLOTS:
         }
     }
 
+    void bfloat16PredictorStaysClose() {
+        auto model = std::make_shared<ModelBundle>(
+            loadModelFolder(fixtures::path("reference/tiny-bert-cola"), Task::SequenceClassification));
+        Predictor fast(model, 0, Precision::BFloat16);
+        QCOMPARE(model->classifier->classifier->weight.scalar_type(), torch::kFloat32);  // the original is untouched
+        for (const auto& row : rows_) {
+            const auto p = fast.predict(row.at("text").get<std::string>(), /*withAttentions=*/true);
+            const auto want = row.at("probs").get<std::vector<float>>();
+            for (size_t c = 0; c < want.size(); ++c) QVERIFY(std::abs(p.probabilities[c] - want[c]) < 2e-2);
+            QVERIFY(std::abs(p.probabilities[0] + p.probabilities[1] - 1) < 1e-3);
+            QVERIFY(p.attentions.has_value());
+        }
+    }
+
     void paddedBatchMatchesTransformers() {
         const auto expected = fixtures::readJson("reference/tiny-bert-cola/expected/predict_batched.json");
         auto model = loadModelFolder(fixtures::path("reference/tiny-bert-cola"), Task::SequenceClassification);
