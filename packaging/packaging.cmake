@@ -12,6 +12,9 @@ install(FILES ${CMAKE_CURRENT_LIST_DIR}/${BERTBENCH_APP_ID}.metainfo.xml
 install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/bertbench.svg
         DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps
         RENAME ${BERTBENCH_APP_ID}.svg COMPONENT gui)
+# bertbench-cli's --preset models and bench find these next to the program.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/vocab
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bertbench COMPONENT cli)
 # The bundled data also lives inside the binary; this copy is for people who want the files.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/data/cola
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bertbench/data COMPONENT gui)

@@ -2,6 +2,7 @@
 
 #include "common/atomic_file.h"
 #include "common/errors.h"
+#include "common/strings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -33,12 +34,6 @@ const DtypeInfo& info(StDtype dtype) {
     for (const auto& d : kDtypes)
         if (d.dtype == dtype) return d;
     return kDtypes[0];
-}
-
-std::string shapeText(const std::vector<int64_t>& shape) {
-    std::string text = "[";
-    for (size_t i = 0; i < shape.size(); ++i) text += (i ? ", " : "") + std::to_string(shape[i]);
-    return text + "]";
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include "checkpoint/safetensors.h"
 #include "common/errors.h"
+#include "common/strings.h"
 #include "model/adaptable_linear.h"
 
 #include <fstream>
@@ -26,16 +27,6 @@ torch::ScalarType torchType(StDtype dtype) {
     case StDtype::Bool: return torch::kBool;
     }
     return torch::kFloat32;
-}
-
-std::string shapeText(torch::IntArrayRef shape) {
-    std::string text = "[";
-    for (size_t i = 0; i < shape.size(); ++i) text += (i ? ", " : "") + std::to_string(shape[i]);
-    return text + "]";
-}
-
-bool endsWith(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 void replaceSuffix(std::string& s, const std::string& from, const std::string& to) {
@@ -166,8 +157,8 @@ LoadReport applyStateDict(torch::nn::Module& model, const std::string& architect
         }
         auto& parameter = item.value();
         if (parameter.sizes() != found->second.sizes())
-            throw FileError(source, "tensor '" + item.key() + "' has shape " + shapeText(found->second.sizes()) +
-                                        " but config.json implies " + shapeText(parameter.sizes()));
+            throw FileError(source, "tensor '" + item.key() + "' has shape " + shapeText(found->second.sizes().vec()) +
+                                        " but config.json implies " + shapeText(parameter.sizes().vec()));
         if (!found->second.is_floating_point())
             throw FileError(source, "tensor '" + item.key() + "' is not floating point");
         parameter.copy_(found->second);

@@ -8,7 +8,6 @@
 #include <filesystem>
 
 #include "common/errors.h"
-#include "common/errors.h"
 
 namespace bertbench {
 

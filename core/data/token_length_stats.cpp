@@ -6,7 +6,6 @@
 #include <numeric>
 
 #include "common/errors.h"
-#include "common/errors.h"
 
 namespace bertbench {
 

@@ -1,14 +1,10 @@
 #include "model/initialization.h"
 
+#include "common/strings.h"
+
 #include <algorithm>
 
 namespace bertbench {
-
-namespace {
-bool endsWith(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-}  // namespace
 
 void initializeBertWeights(torch::nn::Module& model, const BertConfig& config,
                            const std::vector<std::string>& only) {

@@ -1,6 +1,7 @@
 #include "training/fine_tuning_strategy.h"
 
 #include "common/errors.h"
+#include "common/strings.h"
 #include "model/adaptable_linear.h"
 
 #include <algorithm>
@@ -8,8 +9,6 @@
 namespace bertbench {
 
 namespace {
-
-bool startsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 
 bool excludedFromWeightDecay(const std::string& name) {
     return name.find("bias") != std::string::npos || name.find("LayerNorm.weight") != std::string::npos;

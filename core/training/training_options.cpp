@@ -77,15 +77,17 @@ nlohmann::json TrainingOptions::toJson() const {
 
 TrainingOptions TrainingOptions::fromJson(const nlohmann::json& j) {
     TrainingOptions o;
-    auto read = [&j](const char* key, auto& field) {
-        auto it = j.find(key);
-        if (it == j.end()) return;
+    // Reads j[key] into field when present, naming the setting on a type error.
+    auto readFrom = [](const nlohmann::json& object, const char* key, auto& field) {
+        auto it = object.find(key);
+        if (it == object.end()) return;
         try {
             field = it->get<std::remove_reference_t<decltype(field)>>();
         } catch (const nlohmann::json::exception&) {
             throw UsageError(std::string("training setting \"") + key + "\" has the wrong type: " + it->dump());
         }
     };
+    auto read = [&](const char* key, auto& field) { readFrom(j, key, field); };
     if (!j.is_object()) throw UsageError("training settings must be a JSON object");
     read("epochs", o.epochs);
     read("max_steps", o.maxSteps);
@@ -123,9 +125,7 @@ TrainingOptions TrainingOptions::fromJson(const nlohmann::json& j) {
     read("head_only", o.headOnly);
     if (j.contains("lora")) {
         const auto& l = j.at("lora");
-        auto readLora = [&l](const char* key, auto& field) {
-            if (l.contains(key)) field = l.at(key).get<std::remove_reference_t<decltype(field)>>();
-        };
+        auto readLora = [&](const char* key, auto& field) { readFrom(l, key, field); };
         readLora("rank", o.lora.rank);
         readLora("alpha", o.lora.alpha);
         readLora("dropout", o.lora.dropout);
