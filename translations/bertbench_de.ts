@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
@@ -47,7 +47,10 @@
     </message>
     <message numerus="yes">
         <source>layer %1, mean of %n head(s)</source>
-        <translation><numerusform>Schicht %1, Mittel über %n Head</numerusform><numerusform>Schicht %1, Mittel über %n Heads</numerusform></translation>
+        <translation>
+            <numerusform>Schicht %1, Mittel über %n Head</numerusform>
+            <numerusform>Schicht %1, Mittel über %n Heads</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 → %2: %3</source>
@@ -139,82 +142,6 @@
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <source>How to read it</source>
-        <translation>Wie sie gelesen wird</translation>
-    </message>
-    <message>
-        <source>Format:</source>
-        <translation>Format:</translation>
-    </message>
-    <message>
-        <source>CoLA (raw TSV, no header)</source>
-        <translation>CoLA (rohe TSV, ohne Kopfzeile)</translation>
-    </message>
-    <message>
-        <source>GLUE TSV (with header)</source>
-        <translation>GLUE-TSV (mit Kopfzeile)</translation>
-    </message>
-    <message>
-        <source>CSV (with header)</source>
-        <translation>CSV (mit Kopfzeile)</translation>
-    </message>
-    <message>
-        <source>TSV (with header)</source>
-        <translation>TSV (mit Kopfzeile)</translation>
-    </message>
-    <message>
-        <source>Sets delimiter, header, quoting and the default columns; each can be changed below.</source>
-        <translation>Legt Trennzeichen, Kopfzeile, Anführungszeichen und Standardspalten fest; alles lässt sich unten ändern.</translation>
-    </message>
-    <message>
-        <source>Delimiter:</source>
-        <translation>Trennzeichen:</translation>
-    </message>
-    <message>
-        <source>Tab</source>
-        <translation>Tabulator</translation>
-    </message>
-    <message>
-        <source>Comma</source>
-        <translation>Komma</translation>
-    </message>
-    <message>
-        <source>Semicolon</source>
-        <translation>Semikolon</translation>
-    </message>
-    <message>
-        <source>Vertical bar</source>
-        <translation>Senkrechter Strich</translation>
-    </message>
-    <message>
-        <source>First row is a header</source>
-        <translation>Erste Zeile ist Kopfzeile</translation>
-    </message>
-    <message>
-        <source>Quoted fields (RFC 4180)</source>
-        <translation>Felder in Anführungszeichen (RFC 4180)</translation>
-    </message>
-    <message>
-        <source>Off for TSV files whose sentences contain quote characters, as CoLA's do.</source>
-        <translation>Aus für TSV-Dateien, deren Sätze Anführungszeichen enthalten, wie bei CoLA.</translation>
-    </message>
-    <message>
-        <source>Text column:</source>
-        <translation>Textspalte:</translation>
-    </message>
-    <message>
-        <source>Second text:</source>
-        <translation>Zweiter Text:</translation>
-    </message>
-    <message>
-        <source>For sentence-pair tasks such as entailment; leave at none for single sentences.</source>
-        <translation>Für Satzpaar-Aufgaben wie Entailment; für einzelne Sätze auf „keine“ lassen.</translation>
-    </message>
-    <message>
-        <source>Label column:</source>
-        <translation>Label-Spalte:</translation>
-    </message>
-    <message>
         <source>Validation split</source>
         <translation>Validierungsaufteilung</translation>
     </message>
@@ -291,14 +218,6 @@
         <translation>Holdout-Datei öffnen</translation>
     </message>
     <message>
-        <source>(format default)</source>
-        <translation>(Formatvorgabe)</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(keine)</translation>
-    </message>
-    <message>
         <source>Nothing imported yet.</source>
         <translation>Noch nichts importiert.</translation>
     </message>
@@ -339,7 +258,10 @@
     </message>
     <message numerus="yes">
         <source>Length in tokens — median %1, 95th percentile %2, %n truncated at %3</source>
-        <translation><numerusform>Länge in Tokens – Median %1, 95. Perzentil %2, %n gekürzt bei %3</numerusform><numerusform>Länge in Tokens – Median %1, 95. Perzentil %2, %n gekürzt bei %3</numerusform></translation>
+        <translation>
+            <numerusform>Länge in Tokens – Median %1, 95. Perzentil %2, %n gekürzt bei %3</numerusform>
+            <numerusform>Länge in Tokens – Median %1, 95. Perzentil %2, %n gekürzt bei %3</numerusform>
+        </translation>
     </message>
     <message>
         <source>within max length</source>
@@ -638,7 +560,7 @@
         <translation>Epochen:</translation>
     </message>
     <message>
-        <source>Passes over the training data. BERT's authors recommend 2–4 for fine-tuning; more overfits small datasets such as CoLA.</source>
+        <source>Passes over the training data. BERT&apos;s authors recommend 2–4 for fine-tuning; more overfits small datasets such as CoLA.</source>
         <translation>Durchläufe über die Trainingsdaten. Die BERT-Autoren empfehlen 2–4 fürs Feintuning; mehr führt bei kleinen Datensätzen wie CoLA zu Überanpassung.</translation>
     </message>
     <message>
@@ -702,7 +624,7 @@
         <translation>Zeitplan:</translation>
     </message>
     <message>
-        <source>How the rate falls after warmup: linearly to 0 (BERT's choice), not at all, or along a cosine.</source>
+        <source>How the rate falls after warmup: linearly to 0 (BERT&apos;s choice), not at all, or along a cosine.</source>
         <translation>Wie die Rate nach dem Warmup fällt: linear auf 0 (BERTs Wahl), gar nicht oder entlang eines Kosinus.</translation>
     </message>
     <message>
@@ -710,7 +632,7 @@
         <translation>Weight Decay:</translation>
     </message>
     <message>
-        <source>AdamW's decoupled weight decay (0.01 in BERT), a mild regulariser; never applied to biases and LayerNorm weights.</source>
+        <source>AdamW&apos;s decoupled weight decay (0.01 in BERT), a mild regulariser; never applied to biases and LayerNorm weights.</source>
         <translation>Entkoppelter Weight Decay von AdamW (0,01 bei BERT), eine milde Regularisierung; nie auf Biases und LayerNorm-Gewichte angewandt.</translation>
     </message>
     <message>
@@ -750,7 +672,7 @@
         <translation>Max. Länge:</translation>
     </message>
     <message>
-        <source>Tokens per example including [CLS] and [SEP]; longer texts are truncated. Check the Data page's histogram: most CoLA sentences need fewer than 64.</source>
+        <source>Tokens per example including [CLS] and [SEP]; longer texts are truncated. Check the Data page&apos;s histogram: most CoLA sentences need fewer than 64.</source>
         <translation>Tokens pro Beispiel einschließlich [CLS] und [SEP]; längere Texte werden gekürzt. Siehe das Histogramm der Datenseite: Die meisten CoLA-Sätze brauchen weniger als 64.</translation>
     </message>
     <message>
@@ -822,7 +744,7 @@
         <translation>LoRA-Alpha:</translation>
     </message>
     <message>
-        <source>Scales the adapters' output by alpha / rank; 2 × rank is a common choice.</source>
+        <source>Scales the adapters&apos; output by alpha / rank; 2 × rank is a common choice.</source>
         <translation>Skaliert die Ausgabe der Adapter mit Alpha / Rang; 2 × Rang ist eine gängige Wahl.</translation>
     </message>
     <message>
@@ -830,7 +752,7 @@
         <translation>LoRA-Dropout:</translation>
     </message>
     <message>
-        <source>Dropout on the adapters' input, a regulariser for small datasets.</source>
+        <source>Dropout on the adapters&apos; input, a regulariser for small datasets.</source>
         <translation>Dropout auf die Eingabe der Adapter, eine Regularisierung für kleine Datensätze.</translation>
     </message>
     <message>
@@ -846,7 +768,7 @@
         <translation>Bestes Modell nach:</translation>
     </message>
     <message>
-        <source>The validation metric that picks the checkpoint kept at the end. MCC is CoLA's official metric and robust to class imbalance.</source>
+        <source>The validation metric that picks the checkpoint kept at the end. MCC is CoLA&apos;s official metric and robust to class imbalance.</source>
         <translation>Die Validierungsmetrik, die den am Ende behaltenen Checkpoint auswählt. MCC ist die offizielle CoLA-Metrik und robust gegen ungleiche Klassen.</translation>
     </message>
     <message>
@@ -856,6 +778,93 @@
     <message>
         <source>Stop after this many evaluations without improvement of that metric. 0 never stops early.</source>
         <translation>Nach so vielen Evaluierungen ohne Verbesserung dieser Metrik anhalten. 0 stoppt nie früh.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOptionsForm</name>
+    <message>
+        <source>How to read it</source>
+        <translation>Wie sie gelesen wird</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>CoLA (raw TSV, no header)</source>
+        <translation>CoLA (rohe TSV, ohne Kopfzeile)</translation>
+    </message>
+    <message>
+        <source>GLUE TSV (with header)</source>
+        <translation>GLUE-TSV (mit Kopfzeile)</translation>
+    </message>
+    <message>
+        <source>CSV (with header)</source>
+        <translation>CSV (mit Kopfzeile)</translation>
+    </message>
+    <message>
+        <source>TSV (with header)</source>
+        <translation>TSV (mit Kopfzeile)</translation>
+    </message>
+    <message>
+        <source>Sets delimiter, header, quoting and the default columns; each can be changed below.</source>
+        <translation>Legt Trennzeichen, Kopfzeile, Anführungszeichen und Standardspalten fest; alles lässt sich unten ändern.</translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation>Trennzeichen:</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>Comma</source>
+        <translation>Komma</translation>
+    </message>
+    <message>
+        <source>Semicolon</source>
+        <translation>Semikolon</translation>
+    </message>
+    <message>
+        <source>Vertical bar</source>
+        <translation>Senkrechter Strich</translation>
+    </message>
+    <message>
+        <source>First row is a header</source>
+        <translation>Erste Zeile ist Kopfzeile</translation>
+    </message>
+    <message>
+        <source>Quoted fields (RFC 4180)</source>
+        <translation>Felder in Anführungszeichen (RFC 4180)</translation>
+    </message>
+    <message>
+        <source>Off for TSV files whose sentences contain quote characters, as CoLA&apos;s do.</source>
+        <translation>Aus für TSV-Dateien, deren Sätze Anführungszeichen enthalten, wie bei CoLA.</translation>
+    </message>
+    <message>
+        <source>Text column:</source>
+        <translation>Textspalte:</translation>
+    </message>
+    <message>
+        <source>Second text:</source>
+        <translation>Zweiter Text:</translation>
+    </message>
+    <message>
+        <source>For sentence-pair tasks such as entailment; leave at none for single sentences.</source>
+        <translation>Für Satzpaar-Aufgaben wie Entailment; für einzelne Sätze auf „keine“ lassen.</translation>
+    </message>
+    <message>
+        <source>Label column:</source>
+        <translation>Label-Spalte:</translation>
+    </message>
+    <message>
+        <source>(format default)</source>
+        <translation>(Formatvorgabe)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
     </message>
 </context>
 <context>
@@ -1040,6 +1049,14 @@
         <source>Save model into folder</source>
         <translation>Modell in Ordner speichern</translation>
     </message>
+    <message>
+        <source>Adapting the encoder…</source>
+        <translation>Encoder wird angepasst…</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>Training läuft…</translation>
+    </message>
 </context>
 <context>
     <name>ModelPage</name>
@@ -1080,7 +1097,7 @@
         <translation>Größe:</translation>
     </message>
     <message>
-        <source>tiny: 2 layers, 128 hidden — trains in minutes on a CPU; base: the BERT paper's 12 layers</source>
+        <source>tiny: 2 layers, 128 hidden — trains in minutes on a CPU; base: the BERT paper&apos;s 12 layers</source>
         <translation>tiny: 2 Schichten, 128 versteckt – trainiert in Minuten auf einer CPU; base: die 12 Schichten des BERT-Papers</translation>
     </message>
     <message>
@@ -1160,7 +1177,7 @@
         <translation>Domänenanpassung (optional)</translation>
     </message>
     <message>
-        <source>Continue masked-language-model pre-training on the dataset's sentences before fine-tuning. It teaches the encoder the domain's vocabulary; labels are not used.</source>
+        <source>Continue masked-language-model pre-training on the dataset&apos;s sentences before fine-tuning. It teaches the encoder the domain&apos;s vocabulary; labels are not used.</source>
         <translation>Vor dem Feintuning das Masked-Language-Model-Vortraining auf den Sätzen des Datensatzes fortsetzen. Das bringt dem Encoder das Vokabular der Domäne bei; Labels werden nicht verwendet.</translation>
     </message>
     <message>
@@ -1288,7 +1305,10 @@
     </message>
     <message numerus="yes">
         <source>%n token(s): </source>
-        <translation><numerusform>%n Token: </numerusform><numerusform>%n Tokens: </numerusform></translation>
+        <translation>
+            <numerusform>%n Token: </numerusform>
+            <numerusform>%n Tokens: </numerusform>
+        </translation>
     </message>
     <message>
         <source>Truncated from %1 tokens.</source>
@@ -1309,6 +1329,10 @@
     <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1383,7 +1407,7 @@
         <translation>Starten</translation>
     </message>
     <message>
-        <source>Train the current model with the Hyperparameters page's options (Ctrl+R)</source>
+        <source>Train the current model with the Hyperparameters page&apos;s options (Ctrl+R)</source>
         <translation>Das aktuelle Modell mit den Optionen der Hyperparameter-Seite trainieren (Strg+R)</translation>
     </message>
     <message>
@@ -1627,15 +1651,25 @@
     </message>
     <message numerus="yes">
         <source>Holdout: %n example(s) from %1</source>
-        <translation><numerusform>Holdout: %n Beispiel aus %1</numerusform><numerusform>Holdout: %n Beispiele aus %1</numerusform></translation>
+        <translation>
+            <numerusform>Holdout: %n Beispiel aus %1</numerusform>
+            <numerusform>Holdout: %n Beispiele aus %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Imported %n example(s) from %1</source>
-        <translation><numerusform>%n Beispiel aus %1 importiert</numerusform><numerusform>%n Beispiele aus %1 importiert</numerusform></translation>
+        <translation>
+            <numerusform>%n Beispiel aus %1 importiert</numerusform>
+            <numerusform>%n Beispiele aus %1 importiert</numerusform>
+        </translation>
     </message>
     <message>
         <source>Model ready: %1</source>
         <translation>Modell bereit: %1</translation>
+    </message>
+    <message>
+        <source>Evaluated on %1</source>
+        <translation>Evaluiert auf %1</translation>
     </message>
 </context>
 </TS>

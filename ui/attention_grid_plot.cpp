@@ -19,23 +19,20 @@ void AttentionGridPlot::clearMaps() {
     update();
 }
 
-void AttentionGridPlot::setMaps(const bertbench::AttentionMaps& maps, const QVector<int>& shown) {
+void AttentionGridPlot::setMaps(const bertbench::AttentionMaps& maps, const QVector<int>& shown,
+                                const QCPColorGradient& gradient, const QCPRange& range) {
     layers_ = maps.layers;
     heads_ = maps.heads;
     thumbs_.clear();
     const int n = int(shown.size());
+    QCPColorGradient colours = gradient;  // color() is not const
     for (int l = 0; l < layers_; ++l)
         for (int h = 0; h < heads_; ++h) {
             QImage image(std::max(1, n), std::max(1, n), QImage::Format_RGB32);
-            float hi = 1e-6f;
+            image.fill(palette().color(QPalette::Base));
             for (int r = 0; r < n; ++r)
-                for (int c = 0; c < n; ++c) hi = std::max(hi, maps.at(l, h, shown[r], shown[c]));
-            for (int r = 0; r < n; ++r)
-                for (int c = 0; c < n; ++c) {
-                    const float v = maps.at(l, h, shown[r], shown[c]) / hi;
-                    // White to deep blue: thumbnails only need to show each head's pattern.
-                    image.setPixel(c, r, qRgb(int(255 - 224 * v), int(255 - 177 * v), int(255 - 105 * v)));
-                }
+                for (int c = 0; c < n; ++c)
+                    image.setPixel(c, r, colours.color(maps.at(l, h, shown[r], shown[c]), range));
             thumbs_ << image;
         }
     update();
@@ -72,7 +69,8 @@ void AttentionGridPlot::paintEvent(QPaintEvent*) {
             const QRect cell = cellRect(l, h);
             p.drawImage(cell, thumbs_[l * heads_ + h]);
             const bool current = l == currentLayer_ && (h == currentHead_ || currentHead_ < 0);
-            p.setPen(QPen(current ? QColor(0xd9, 0x6c, 0x1e) : palette().color(QPalette::Mid), current ? 3 : 1));
+            // The thermal gradient holds orange, so the outline uses the highlight colour.
+            p.setPen(QPen(current ? palette().color(QPalette::Highlight) : palette().color(QPalette::Mid), current ? 3 : 1));
             p.drawRect(cell.adjusted(-1, -1, 0, 0));
             p.setPen(palette().color(QPalette::WindowText));
         }

@@ -1,7 +1,8 @@
 // AttentionGridPlot: every layer × head of one sentence as small heatmaps
 // (rows = layers, columns = heads), the chosen one outlined. Clicking a
-// thumbnail emits headChosen(). Painted directly: dozens of QCustomPlots
-// would cost far more than these little images.
+// thumbnail emits headChosen(). Coloured with the main map's gradient and
+// range, so a thumbnail looks like the map it opens. Painted directly: dozens
+// of QCustomPlots would cost far more than these little images.
 #pragma once
 
 #include "inference/prediction.h"
@@ -9,6 +10,7 @@
 #include <QImage>
 #include <QVector>
 #include <QWidget>
+#include <qcustomplot.h>
 
 class AttentionGridPlot : public QWidget {
     Q_OBJECT
@@ -16,7 +18,8 @@ class AttentionGridPlot : public QWidget {
 public:
     explicit AttentionGridPlot(QWidget* parent = nullptr);
 
-    void setMaps(const bertbench::AttentionMaps& maps, const QVector<int>& shown);
+    void setMaps(const bertbench::AttentionMaps& maps, const QVector<int>& shown, const QCPColorGradient& gradient,
+                 const QCPRange& range);
     void clearMaps();
     void setCurrent(int layer, int head);
     QSize minimumSizeHint() const override { return {220, 200}; }

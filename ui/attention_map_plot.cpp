@@ -11,8 +11,7 @@ AttentionMapPlot::AttentionMapPlot(QWidget* parent) : QCustomPlot(parent) {
     scale_->setType(QCPAxis::atRight);
     scale_->setDataRange(QCPRange(0, 1));
     map_->setColorScale(scale_);
-    QCPColorGradient gradient(QCPColorGradient::gpThermal);
-    map_->setGradient(gradient);
+    map_->setGradient(gradient_);
     map_->setInterpolate(false);
     auto* margins = new QCPMarginGroup(this);
     axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
@@ -41,7 +40,6 @@ void AttentionMapPlot::setMap(const bertbench::AttentionMaps& maps, const QStrin
     shownTokens_.clear();
     for (int i : shown) shownTokens_ << tokens.value(i);
     weights_.fill(0.f, qsizetype(n) * n);
-    float hi = 0;
     for (int r = 0; r < n; ++r)
         for (int c = 0; c < n; ++c) {
             float w = 0;
@@ -52,14 +50,19 @@ void AttentionMapPlot::setMap(const bertbench::AttentionMaps& maps, const QStrin
                 w /= float(std::max(1, maps.heads));
             }
             weights_[size_t(r) * n + c] = w;
-            hi = std::max(hi, w);
         }
+    float hi = 0;
+    for (int l = 0; l < maps.layers; ++l)
+        for (int h = 0; h < maps.heads; ++h)
+            for (int r : shown)
+                for (int c : shown) hi = std::max(hi, maps.at(l, h, r, c));
     // Cell (c, r) centred on integer coordinates so tick i sits on token i.
     map_->data()->setSize(n, n);
     map_->data()->setRange(QCPRange(0, std::max(0, n - 1)), QCPRange(0, std::max(0, n - 1)));
     for (int r = 0; r < n; ++r)
         for (int c = 0; c < n; ++c) map_->data()->setCell(c, r, weights_[size_t(r) * n + c]);
-    // Scale to the largest weight shown: with [CLS]/[SEP] hidden the rest would otherwise look blank.
+    // Scale to the largest weight among the shown tokens (with [CLS]/[SEP] hidden the
+    // rest would otherwise look blank), over every head, so all maps share one scale.
     scale_->setDataRange(QCPRange(0, std::max(1e-6f, hi)));
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     for (int i = 0; i < n; ++i) ticker->addTick(i, shownTokens_[i]);

@@ -1,7 +1,9 @@
 // AttentionMapPlot: one head's attention (or the mean over heads) as a
 // QCustomPlot colour map — row i, column j is how much token i attends to
 // token j — with the tokens as tick labels on both axes, a colour scale and a
-// tooltip giving the exact weight under the mouse. Tokens can be hidden
+// tooltip giving the exact weight under the mouse. The colour scale spans 0 to
+// the largest weight any head gives the shown tokens, so switching heads keeps
+// colours comparable and the overview grid can share it. Tokens can be hidden
 // (e.g. [CLS]/[SEP]); the remaining rows are shown as the model computed
 // them, not renormalised, so the numbers stay the model's.
 #pragma once
@@ -24,12 +26,15 @@ public:
     void clearMap();
     QSize mapSize() const;  // (columns, rows) of the drawn map
     double weightAt(int row, int column) const;  // of the drawn map, for tests and tooltips
+    const QCPColorGradient& gradient() const { return gradient_; }
+    QCPRange dataRange() const { return scale_->dataRange(); }
 
 private:
     void hover(QMouseEvent* event);
 
     QCPColorMap* map_;
     QCPColorScale* scale_;
+    QCPColorGradient gradient_{QCPColorGradient::gpThermal};
     QStringList shownTokens_;
     QVector<float> weights_;  // row-major, shownTokens_.size() squared
 };

@@ -60,6 +60,7 @@ AttentionPage::AttentionPage(PredictionService* service, QWidget* parent) : QWid
     split->addWidget(side);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({600, 400});  // the map is what people read; the grid is for navigation
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -145,7 +146,7 @@ void AttentionPage::redraw() {
     const auto shown = shownTokens();
     const int layer = layer_->value() - 1, head = head_->currentIndex() - 1;
     map_->setMap(*prediction_.attentions, toQStringList(prediction_.tokens), layer, head, shown);
-    grid_->setMaps(*prediction_.attentions, shown);
+    grid_->setMaps(*prediction_.attentions, shown, map_->gradient(), map_->dataRange());
     grid_->setCurrent(layer, head);
 }
 

@@ -2,13 +2,11 @@
 #include "data_page.h"
 
 #include "dataset_charts_plot.h"
+#include "import_options_form.h"
 #include "preview_table_model.h"
 #include "workbench_session.h"
 
-#include "data/format_preset.h"
-
 #include <QCheckBox>
-#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFileDialog>
@@ -30,11 +28,6 @@
 
 using bertbench::DatasetFormat;
 
-namespace {
-constexpr int kFormatDefault = -2;  // column combo: "as the format says"
-constexpr int kNoColumn = -1;       // pair combo: "no second text"
-}  // namespace
-
 DataPage::DataPage(WorkbenchSession* session, QWidget* parent) : QWidget(parent), session_(session) {
     preview_ = new PreviewTableModel(this);
     previewTimer_ = new QTimer(this);
@@ -53,30 +46,8 @@ DataPage::DataPage(WorkbenchSession* session, QWidget* parent) : QWidget(parent)
     connect(browse_, &QPushButton::clicked, this, &DataPage::browse);
     connect(path_, &QLineEdit::editingFinished, previewTimer_, qOverload<>(&QTimer::start));
 
-    optionsGroup_ = new QGroupBox(this);
-    auto* form = new QFormLayout(optionsGroup_);
-    preset_ = new QComboBox(optionsGroup_);
-    for (auto f : {DatasetFormat::Cola, DatasetFormat::GlueTsv, DatasetFormat::Csv, DatasetFormat::Tsv})
-        preset_->addItem(QString(), int(f));
-    delimiter_ = new QComboBox(optionsGroup_);
-    for (char c : {'\t', ',', ';', '|'}) delimiter_->addItem(QString(), int(c));
-    header_ = new QCheckBox(optionsGroup_);
-    quoting_ = new QCheckBox(optionsGroup_);
-    textColumn_ = new QComboBox(optionsGroup_);
-    pairColumn_ = new QComboBox(optionsGroup_);
-    labelColumn_ = new QComboBox(optionsGroup_);
-    form->addRow(presetLabel_ = new QLabel(optionsGroup_), preset_);
-    form->addRow(delimiterLabel_ = new QLabel(optionsGroup_), delimiter_);
-    form->addRow(QString(), header_);
-    form->addRow(QString(), quoting_);
-    form->addRow(textLabel_ = new QLabel(optionsGroup_), textColumn_);
-    form->addRow(pairLabel_ = new QLabel(optionsGroup_), pairColumn_);
-    form->addRow(labelLabel_ = new QLabel(optionsGroup_), labelColumn_);
-    connect(preset_, qOverload<int>(&QComboBox::activated), this, &DataPage::presetChosen);
-    for (auto* combo : {delimiter_}) connect(combo, qOverload<int>(&QComboBox::activated), previewTimer_, qOverload<>(&QTimer::start));
-    for (auto* box : {header_, quoting_}) connect(box, &QCheckBox::toggled, previewTimer_, qOverload<>(&QTimer::start));
-    for (auto* combo : {textColumn_, pairColumn_, labelColumn_})
-        connect(combo, qOverload<int>(&QComboBox::activated), this, &DataPage::updateRoleColumns);
+    options_ = new ImportOptionsForm(preview_, this);
+    connect(options_, &ImportOptionsForm::readingChanged, previewTimer_, qOverload<>(&QTimer::start));
 
     splitGroup_ = new QGroupBox(this);
     auto* splitForm = new QFormLayout(splitGroup_);
@@ -123,7 +94,7 @@ DataPage::DataPage(WorkbenchSession* session, QWidget* parent) : QWidget(parent)
     auto* left = new QWidget;
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->addWidget(fileGroup_);
-    leftLayout->addWidget(optionsGroup_);
+    leftLayout->addWidget(options_);
     leftLayout->addWidget(splitGroup_);
     leftLayout->addWidget(import_);
     leftLayout->addWidget(holdoutGroup_);
@@ -153,30 +124,33 @@ DataPage::DataPage(WorkbenchSession* session, QWidget* parent) : QWidget(parent)
     previewLayout->addWidget(previewError_);
 
     reportGroup_ = new QGroupBox(this);
-    auto* reportLayout = new QVBoxLayout(reportGroup_);
+    auto* reportLayout = new QHBoxLayout(reportGroup_);
     reportSummary_ = new QLabel(reportGroup_);
     reportSummary_->setObjectName(QStringLiteral("importSummary"));
     reportSummary_->setWordWrap(true);
+    reportSummary_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     reportSummary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     skipped_ = new QTableWidget(0, 2, reportGroup_);
     skipped_->setObjectName(QStringLiteral("skippedRows"));
     skipped_->horizontalHeader()->setStretchLastSection(true);
     skipped_->verticalHeader()->hide();
     skipped_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    reportLayout->addWidget(reportSummary_);
-    reportLayout->addWidget(skipped_, 1);
+    skipped_->setMinimumHeight(110);
+    skipped_->hide();  // shown only when rows were skipped: an empty table says nothing
+    reportLayout->addWidget(reportSummary_, 2);
+    reportLayout->addWidget(skipped_, 3);
     charts_ = new DatasetChartsPlot(this);
 
-    auto* bottom = new QSplitter(Qt::Horizontal);
-    bottom->addWidget(reportGroup_);
-    bottom->addWidget(charts_);
-    bottom->setStretchFactor(0, 2);
-    bottom->setStretchFactor(1, 5);
+    // The report spans the full width so its sentences and reasons stay readable;
+    // the charts below get the width their category labels and titles need.
     auto* right = new QSplitter(Qt::Vertical);
+    right->setChildrenCollapsible(false);
     right->addWidget(previewGroup_);
-    right->addWidget(bottom);
-    right->setStretchFactor(0, 1);
-    right->setStretchFactor(1, 1);
+    right->addWidget(reportGroup_);
+    right->addWidget(charts_);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 0);
+    right->setStretchFactor(2, 3);
 
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(scroll);
@@ -189,33 +163,13 @@ DataPage::DataPage(WorkbenchSession* session, QWidget* parent) : QWidget(parent)
         holdoutImport_->setEnabled(!busy);
     });
     retranslateUi();
-    preset_->setCurrentIndex(preset_->findData(int(DatasetFormat::Cola)));
-    presetChosen();
+    refreshPreview();
 }
 
 void DataPage::retranslateUi() {
     fileGroup_->setTitle(tr("Dataset file"));
     path_->setPlaceholderText(tr("A TSV or CSV file — or drop one onto the window"));
     browse_->setText(tr("Browse…"));
-    optionsGroup_->setTitle(tr("How to read it"));
-    presetLabel_->setText(tr("Format:"));
-    preset_->setItemText(0, tr("CoLA (raw TSV, no header)"));
-    preset_->setItemText(1, tr("GLUE TSV (with header)"));
-    preset_->setItemText(2, tr("CSV (with header)"));
-    preset_->setItemText(3, tr("TSV (with header)"));
-    preset_->setToolTip(tr("Sets delimiter, header, quoting and the default columns; each can be changed below."));
-    delimiterLabel_->setText(tr("Delimiter:"));
-    delimiter_->setItemText(0, tr("Tab"));
-    delimiter_->setItemText(1, tr("Comma"));
-    delimiter_->setItemText(2, tr("Semicolon"));
-    delimiter_->setItemText(3, tr("Vertical bar"));
-    header_->setText(tr("First row is a header"));
-    quoting_->setText(tr("Quoted fields (RFC 4180)"));
-    quoting_->setToolTip(tr("Off for TSV files whose sentences contain quote characters, as CoLA's do."));
-    textLabel_->setText(tr("Text column:"));
-    pairLabel_->setText(tr("Second text:"));
-    pairLabel_->setToolTip(tr("For sentence-pair tasks such as entailment; leave at none for single sentences."));
-    labelLabel_->setText(tr("Label column:"));
     splitGroup_->setTitle(tr("Validation split"));
     ratioLabel_->setText(tr("Held out for validation:"));
     ratio_->setToolTip(tr("Share of the file evaluated after every epoch to pick the best model. 0 disables validation."));
@@ -232,7 +186,6 @@ void DataPage::retranslateUi() {
     previewGroup_->setTitle(tr("Preview (first rows as they will be read)"));
     reportGroup_->setTitle(tr("Import report"));
     skipped_->setHorizontalHeaderLabels({tr("Line"), tr("Why it was skipped")});
-    refreshColumnChoices();
     showImported();
     showHoldout();
 }
@@ -263,8 +216,8 @@ void DataPage::setFile(const QString& path, std::optional<DatasetFormat> format)
         else if (name.contains(QLatin1String("domain")) || name.contains(QLatin1String("cola"))) format = DatasetFormat::Cola;
         else format = DatasetFormat::GlueTsv;
     }
-    preset_->setCurrentIndex(preset_->findData(int(*format)));
-    presetChosen();
+    options_->setFormat(*format);
+    refreshPreview();
     emit fileChosen(path);
 }
 
@@ -285,84 +238,41 @@ void DataPage::setHoldoutFile(const QString& path) {
 int DataPage::maxLength() const { return maxLength_->value(); }
 void DataPage::setMaxLength(int maxLength) { maxLength_->setValue(maxLength); }
 
-void DataPage::presetChosen() {
-    const auto format = DatasetFormat(preset_->currentData().toInt());
-    const auto preset = bertbench::formatPreset(format);
-    delimiter_->setCurrentIndex(std::max(0, delimiter_->findData(int(preset.delimiter))));
-    header_->setChecked(preset.header);
-    quoting_->setChecked(preset.quoting);
-    for (auto* combo : {textColumn_, labelColumn_}) combo->setCurrentIndex(0);
-    pairColumn_->setCurrentIndex(0);
-    refreshPreview();
-}
-
 void DataPage::refreshPreview() {
     if (file().isEmpty()) {
         preview_->clear();
     } else {
-        preview_->load(file(), char(delimiter_->currentData().toInt()), quoting_->isChecked(), header_->isChecked());
+        preview_->load(file(), options_->delimiter(), options_->quoting(), options_->header());
     }
     previewError_->setText(preview_->errorString());
     previewError_->setVisible(!preview_->errorString().isEmpty());
-    refreshColumnChoices();
+    options_->refreshColumnChoices();
+    resizePreviewColumns();
 }
 
-void DataPage::refreshColumnChoices() {
-    const QStringList names = preview_->columnNames();
-    auto refill = [&](QComboBox* combo, int firstData, const QString& firstText) {
-        const int keep = combo->currentData().isValid() ? combo->currentData().toInt() : firstData;
-        combo->clear();
-        combo->addItem(firstText, firstData);
-        for (int i = 0; i < names.size(); ++i) combo->addItem(names[i], i);
-        combo->setCurrentIndex(std::max(0, combo->findData(keep)));
-    };
-    refill(textColumn_, kFormatDefault, tr("(format default)"));
-    refill(pairColumn_, kNoColumn, tr("(none)"));
-    refill(labelColumn_, kFormatDefault, tr("(format default)"));
-    updateRoleColumns();
-}
-
-void DataPage::updateRoleColumns() {
-    // Resolve "format default" to a column so the preview can tint it.
-    const auto format = DatasetFormat(preset_->currentData().toInt());
-    const auto defaults = bertbench::defaultColumns(format, header_->isChecked());
-    const QStringList names = preview_->columnNames();
-    auto resolve = [&](QComboBox* combo, const bertbench::ColumnRef& fallback) {
-        const int chosen = combo->currentData().toInt();
-        if (chosen != kFormatDefault) return chosen;
-        if (fallback.index >= 0) return fallback.index;
-        return int(names.indexOf(QString::fromStdString(fallback.name)));
-    };
-    preview_->setRoleColumns(resolve(textColumn_, defaults.text), pairColumn_->currentData().toInt(),
-                             resolve(labelColumn_, defaults.label));
+void DataPage::resizePreviewColumns() {
+    // Every column but the last (which stretches) as wide as its header and
+    // visible cells, capped so one long field cannot push the sentence away.
+    const int cap = std::max(120, previewView_->viewport()->width() / 3);
+    for (int c = 0; c + 1 < preview_->columnCount(); ++c) {
+        previewView_->resizeColumnToContents(c);
+        previewView_->setColumnWidth(c, std::min(cap, previewView_->columnWidth(c)));
+    }
 }
 
 ImportRequest DataPage::request() const {
     ImportRequest r;
     r.path = file();
-    auto& o = r.options;
-    o.format = DatasetFormat(preset_->currentData().toInt());
-    o.header = header_->isChecked();
-    o.delimiter = char(delimiter_->currentData().toInt());
-    o.quoting = quoting_->isChecked();
-    const QStringList names = preview_->columnNames();
-    auto column = [&](QComboBox* combo) {
-        const int c = combo->currentData().toInt();
-        if (c < 0) return bertbench::ColumnRef{};
-        if (header_->isChecked() && preview_->hasHeader()) return bertbench::ColumnRef::named(names.value(c).toStdString());
-        return bertbench::ColumnRef::at(c);
-    };
-    o.textColumn = column(textColumn_);
-    o.textPairColumn = column(pairColumn_);
-    o.labelColumn = column(labelColumn_);
+    r.options = options_->options();
     r.validationRatio = ratio_->value() / 100.0;
     r.seed = quint64(seed_->value());
     r.stratified = stratified_->isChecked();
     r.maxLength = maxLength_->value();
-    // Token statistics need the model's tokenizer; a model folder carries its vocab.txt.
-    const QString modelVocab = session_->model().folder + QStringLiteral("/vocab.txt");
-    r.vocabPath = !session_->model().folder.isEmpty() && QFileInfo::exists(modelVocab) ? modelVocab
-                                                                                        : session_->defaultVocabPath();
+    // Token statistics in the current model's tokens (a preset may use another
+    // vocabulary than the default); before any model exists, in the default one's,
+    // which the model created after the first import then uses.
+    r.model = session_->model().handle;
+    r.vocabPath = session_->defaultVocabPath();
     r.lowercase = session_->hasModel() ? session_->model().summary.lowercase : true;
     return r;
 }
@@ -383,6 +293,7 @@ void DataPage::importHoldoutIfPending() {
 void DataPage::showImported() {
     const auto& d = session_->data();
     skipped_->setRowCount(0);
+    skipped_->hide();
     if (!d.train) {
         reportSummary_->setText(tr("Nothing imported yet."));
         charts_->clear();
@@ -407,6 +318,7 @@ void DataPage::showImported() {
         skipped_->setItem(i, 1, new QTableWidgetItem(qs(r.skipped[size_t(i)].reason)));
     }
     skipped_->resizeColumnToContents(0);
+    skipped_->setVisible(!r.skipped.empty());
     charts_->show(d);
     importHoldoutIfPending();
 }

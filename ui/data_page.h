@@ -10,10 +10,10 @@
 #include <QWidget>
 
 class DatasetChartsPlot;
+class ImportOptionsForm;
 class PreviewTableModel;
 class WorkbenchSession;
 class QCheckBox;
-class QComboBox;
 class QDoubleSpinBox;
 class QGroupBox;
 class QLabel;
@@ -52,10 +52,8 @@ private:
     void retranslateUi();
     void browse();
     void browseHoldout();
-    void presetChosen();
     void refreshPreview();
-    void refreshColumnChoices();
-    void updateRoleColumns();
+    void resizePreviewColumns();
     ImportRequest request() const;
     void showImported();
     void showHoldout();
@@ -68,13 +66,7 @@ private:
     QGroupBox* fileGroup_;
     QLineEdit* path_;
     QPushButton* browse_;
-    QGroupBox* optionsGroup_;
-    QLabel *presetLabel_, *delimiterLabel_, *textLabel_, *pairLabel_, *labelLabel_;
-    QComboBox* preset_;
-    QComboBox* delimiter_;
-    QCheckBox* header_;
-    QCheckBox* quoting_;
-    QComboBox *textColumn_, *pairColumn_, *labelColumn_;
+    ImportOptionsForm* options_;
     QGroupBox* splitGroup_;
     QLabel *ratioLabel_, *seedLabel_, *maxLengthLabel_;
     QDoubleSpinBox* ratio_;

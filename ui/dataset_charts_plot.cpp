@@ -89,6 +89,7 @@ void DatasetChartsPlot::rebuild() {
     classes->addAxis(countAxis, Qt::AlignLeft);
     classSeries->attachAxis(countAxis);
     countAxis->setMax(countAxis->max() * 1.12);  // room for the labels above the bars
+    countAxis->applyNiceNumbers();
     classes->legend()->setVisible(data_.validation != nullptr);
 
     const auto& stats = data_.lengths;
@@ -124,5 +125,6 @@ void DatasetChartsPlot::rebuild() {
     freqAxis->setLabelFormat(QStringLiteral("%d"));
     lengths->addAxis(freqAxis, Qt::AlignLeft);
     lengthSeries->attachAxis(freqAxis);
+    freqAxis->applyNiceNumbers();
     lengths->legend()->setVisible(stats.truncated > 0);
 }

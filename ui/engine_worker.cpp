@@ -40,13 +40,17 @@ void EngineWorker::importDataset(const ImportRequest& request, const QStringList
         };
         Dataset all = bertbench::importDataset(ss(request.path), options, &out.report);
 
-        if (!request.vocabPath.isEmpty()) {
+        TokenLengthOptions lengthOptions;
+        lengthOptions.maxLength = size_t(request.maxLength);
+        lengthOptions.progress = [&](double) { return !cancelImport_.load(); };
+        if (!request.model.isNull()) {
+            // The current model's own tokenizer, so the statistics match what training sees.
+            out.lengths = request.model.tokenLengthStats(all, lengthOptions);
+            out.request.model = {};  // the imported data must not keep a replaced model alive
+        } else if (!request.vocabPath.isEmpty()) {
             TokenizerOptions tokenizerOptions;
             tokenizerOptions.lowercase = request.lowercase;
             const auto tokenizer = BertTokenizer::fromFile(ss(request.vocabPath), tokenizerOptions);
-            TokenLengthOptions lengthOptions;
-            lengthOptions.maxLength = size_t(request.maxLength);
-            lengthOptions.progress = [&](double) { return !cancelImport_.load(); };
             out.lengths = computeTokenLengthStats(all, tokenizer, lengthOptions);
         }
         if (!request.holdout && request.validationRatio > 0) {

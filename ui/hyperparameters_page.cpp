@@ -61,6 +61,8 @@ HyperparametersPage::HyperparametersPage(QWidget* parent) : QWidget(parent) {
     };
     auto combo = [this](int count) {
         auto* box = new QComboBox;
+        // Items are named in retranslateUi(), after the form has sized itself: follow the text.
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         for (int i = 0; i < count; ++i) box->addItem(QString());
         connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, &HyperparametersPage::validateNow);
         return box;

@@ -90,7 +90,10 @@ MainWindow::MainWindow(const QString& dataset, QWidget* parent) : QMainWindow(pa
     connect(prediction_, &PredictionService::failed, this,
             [this](const QString& title, const QString& message) { MessageDialogs::showError(this, title, message); });
     connect(training_, &TrainingController::failed, this,
-            [this](const QString& message) { MessageDialogs::showError(this, tr("Training"), message); });
+            [this](const QString& message) {
+                statusBar()->clearMessage();
+                MessageDialogs::showError(this, tr("Training"), message);
+            });
     connect(session_, &WorkbenchSession::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
     connect(session_, &WorkbenchSession::busyChanged, statusProgress_, &QWidget::setVisible);
     connect(session_, &WorkbenchSession::modelChanged, this, &MainWindow::updateTitle);
@@ -99,6 +102,9 @@ MainWindow::MainWindow(const QString& dataset, QWidget* parent) : QMainWindow(pa
     connect(training_, &TrainingController::stateChanged, this, [this] {
         prediction_->setSuspended(training_->isActive());
         updateActions();
+    });
+    connect(training_, &TrainingController::started, this, [this](qint64, qint64, bool maskedLM) {
+        statusBar()->showMessage(maskedLM ? tr("Adapting the encoder…") : tr("Training…"));
     });
     connect(training_, &TrainingController::finished, this, [this](const TrainingOutcome& o) {
         statusBar()->showMessage(o.result.completed ? tr("Training finished") : tr("Training stopped"), 8000);

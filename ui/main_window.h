@@ -45,6 +45,7 @@ public:
     WorkbenchSession* session() const { return session_; }
     TrainingController* training() const { return training_; }
     DataPage* dataPage() const { return data_; }
+    ModelPage* modelPage() const { return model_; }
     HyperparametersPage* hyperparametersPage() const { return hyperparameters_; }
     TrainPage* trainPage() const { return train_; }
     EvaluatePage* evaluatePage() const { return evaluate_; }

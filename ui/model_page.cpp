@@ -95,6 +95,7 @@ ModelPage::ModelPage(WorkbenchSession* session, TrainingController* training, QW
     adaptEpochs_->setRange(1, 100);
     adaptEpochs_->setValue(1);
     adaptSteps_ = new QSpinBox(adaptGroup_);
+    adaptSteps_->setObjectName(QStringLiteral("adaptSteps"));
     adaptSteps_->setRange(0, 1000000);
     adaptSteps_->setValue(200);
     adaptRate_ = new ScientificSpinBox(adaptGroup_);
@@ -104,6 +105,7 @@ ModelPage::ModelPage(WorkbenchSession* session, TrainingController* training, QW
     adaptForm->addRow(adaptStepsLabel_ = new QLabel(adaptGroup_), adaptSteps_);
     adaptForm->addRow(adaptRateLabel_ = new QLabel(adaptGroup_), adaptRate_);
     adapt_ = new QPushButton(adaptGroup_);
+    adapt_->setObjectName(QStringLiteral("adaptButton"));
     adaptStatus_ = new QLabel(adaptGroup_);
     adaptStatus_->setWordWrap(true);
     adaptLayout->addWidget(adaptText_);

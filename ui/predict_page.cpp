@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -61,6 +62,7 @@ PredictPage::PredictPage(PredictionService* service, QWidget* parent) : QWidget(
     verdictFont.setBold(true);
     verdict_->setFont(verdictFont);
     bars_ = new ProbabilityBarsPlot(resultGroup_);
+    bars_->setMinimumHeight(bars_->sizeHint().height());
     details_ = new QLabel(resultGroup_);
     details_->setWordWrap(true);
     details_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -82,6 +84,7 @@ PredictPage::PredictPage(PredictionService* service, QWidget* parent) : QWidget(
     fileView_->setSortingEnabled(true);
     fileView_->verticalHeader()->hide();
     fileView_->setWordWrap(false);
+    fileView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto* fileBar = new QHBoxLayout;
     fileBar->addWidget(openFile_);
     fileBar->addWidget(fileProgress_, 1);
@@ -89,8 +92,8 @@ PredictPage::PredictPage(PredictionService* service, QWidget* parent) : QWidget(
     auto* fileLayout = new QVBoxLayout(fileGroup_);
     fileLayout->addLayout(fileBar);
     fileLayout->addWidget(fileView_);
-    connect(openFile_, &QPushButton::clicked, this, &PredictPage::predictFile);
-    connect(exportCsv_, &QPushButton::clicked, this, &PredictPage::exportCsv);
+    connect(openFile_, &QPushButton::clicked, this, &PredictPage::chooseFileToPredict);
+    connect(exportCsv_, &QPushButton::clicked, this, &PredictPage::chooseCsvToExport);
 
     auto* split = new QSplitter(Qt::Vertical, this);
     auto* top = new QWidget;
@@ -122,6 +125,7 @@ void PredictPage::retranslateUi() {
     openFile_->setText(tr("Predict file…"));
     exportCsv_->setText(tr("Export CSV…"));
     fileResults_->setHorizontalHeaderLabels({tr("Sentence"), tr("Label"), tr("Confidence")});
+    fileView_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     showVerdict();
 }
 
@@ -194,40 +198,69 @@ void PredictPage::showVerdict() {
     details_->setText(info);
 }
 
-void PredictPage::predictFile() {
+void PredictPage::chooseFileToPredict() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Predict a file"), QString(),
                                                       tr("Text files (*.txt *.tsv *.csv);;All files (*)"));
-    if (path.isEmpty()) return;
+    if (!path.isEmpty()) predictFile(path);
+}
+
+void PredictPage::predictFile(const QString& path) {
     fileProgress_->setValue(0);
     service_->predictFile(path);
 }
 
+int PredictPage::fileResultCount() const { return fileResults_->rowCount(); }
+
 void PredictPage::showFileResults(const QString&, const QStringList& texts, const QVector<int>& labelIds,
-                                  const QVector<float>& confidences) {
+                                  const QVector<QVector<float>>& probabilities) {
     const QStringList names = service_->labels();
     fileResults_->removeRows(0, fileResults_->rowCount());
-    for (int i = 0; i < texts.size() && i < labelIds.size(); ++i) {
-        auto* confidence = new QStandardItem(QString::number(double(confidences[i]) * 100, 'f', 1) + QStringLiteral(" %"));
-        confidence->setData(double(confidences[i]), Qt::UserRole);
-        fileResults_->appendRow({new QStandardItem(texts[i]), new QStandardItem(names.value(labelIds[i], QString::number(labelIds[i]))),
-                                 confidence});
+    for (int i = 0; i < texts.size() && i < labelIds.size() && i < probabilities.size(); ++i) {
+        const double p = double(probabilities[i].value(labelIds[i]));
+        auto* confidence = new QStandardItem(QString::number(p * 100, 'f', 1) + QStringLiteral(" %"));
+        confidence->setData(p, Qt::UserRole);
+        // Every class's probability rides on the label cell, so sorting keeps it with its row.
+        auto* label = new QStandardItem(names.value(labelIds[i], QString::number(labelIds[i])));
+        QVariantList all;
+        for (float q : probabilities[i]) all << double(q);
+        label->setData(all, Qt::UserRole);
+        fileResults_->appendRow({new QStandardItem(texts[i]), label, confidence});
     }
     fileView_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     fileProgress_->setValue(100);
     exportCsv_->setEnabled(fileResults_->rowCount() > 0);
+    emit filePredicted(fileResults_->rowCount());
 }
 
-void PredictPage::exportCsv() {
+void PredictPage::chooseCsvToExport() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export predictions"), QStringLiteral("predictions.csv"),
                                                       tr("CSV (*.csv)"));
-    if (path.isEmpty()) return;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) return;
+    QString error;
+    if (!path.isEmpty() && !exportCsv(path, &error))
+        QMessageBox::warning(this, tr("Export predictions"), tr("Could not write %1: %2").arg(path, error));
+}
+
+bool PredictPage::exportCsv(const QString& path, QString* error) const {
+    QSaveFile file(path);  // a temporary name, renamed on commit
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        if (error) *error = file.errorString();
+        return false;
+    }
+    // Machine-readable column names, not translated: scripts read this file.
     QTextStream out(&file);
-    out << "text,label,confidence\n";
-    for (int r = 0; r < fileResults_->rowCount(); ++r)
+    out << "text,label,confidence";
+    for (const QString& name : service_->labels()) out << ',' << csvField(QStringLiteral("p_") + name);
+    out << '\n';
+    for (int r = 0; r < fileResults_->rowCount(); ++r) {
         out << csvField(fileResults_->item(r, 0)->text()) << ',' << csvField(fileResults_->item(r, 1)->text()) << ','
-            << fileResults_->item(r, 2)->data(Qt::UserRole).toDouble() << '\n';
+            << fileResults_->item(r, 2)->data(Qt::UserRole).toDouble();
+        for (const QVariant& p : fileResults_->item(r, 1)->data(Qt::UserRole).toList()) out << ',' << p.toDouble();
+        out << '\n';
+    }
     out.flush();
-    file.commit();
+    if (!file.commit()) {
+        if (error) *error = file.errorString();
+        return false;
+    }
+    return true;
 }

@@ -29,9 +29,16 @@ public:
     QString verdict() const;
     ProbabilityBarsPlot* bars() const { return bars_; }
     const bertbench::Prediction& lastPrediction() const { return last_; }
+    // Whole-file prediction without the dialogs; filePredicted() follows.
+    void predictFile(const QString& path);
+    int fileResultCount() const;
+    // Text, label, confidence and one probability column per class; false with
+    // `error` set when the file cannot be written.
+    bool exportCsv(const QString& path, QString* error = nullptr) const;
 
 signals:
     void predicted();
+    void filePredicted(int rows);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -41,10 +48,10 @@ private:
     void requestNow();
     void show(int id, const bertbench::Prediction& prediction);
     void showVerdict();
-    void predictFile();
+    void chooseFileToPredict();
     void showFileResults(const QString& path, const QStringList& texts, const QVector<int>& labels,
-                         const QVector<float>& confidences);
-    void exportCsv();
+                         const QVector<QVector<float>>& probabilities);
+    void chooseCsvToExport();
 
     PredictionService* service_;
     QTimer* debounce_;

@@ -36,7 +36,7 @@ signals:
     void availabilityChanged(bool available);
     void fileProgress(double fraction);
     void filePredicted(const QString& path, const QStringList& texts, const QVector<int>& labelIds,
-                       const QVector<float>& confidences);
+                       const QVector<QVector<float>>& probabilities);
     void failed(const QString& title, const QString& message);
 
 private:

@@ -55,18 +55,18 @@ void PredictionWorker::predictFile(const QString& path) {
         if (texts.isEmpty()) throw FileError(ss(path), ss(tr("the file holds no sentence")));
 
         QVector<int> labels;
-        QVector<float> confidences;
+        QVector<QVector<float>> probabilities;
         for (int start = 0; start < texts.size(); start += kBatchSize) {
             if (cancelBatch_) return;
             std::vector<std::string> chunk;
             for (int i = start; i < std::min<int>(start + kBatchSize, texts.size()); ++i) chunk.push_back(ss(texts[i]));
             for (const auto& p : predictor_->predictBatch(chunk)) {
                 labels << p.labelId;
-                confidences << p.probabilities[size_t(p.labelId)];
+                probabilities << QVector<float>(p.probabilities.begin(), p.probabilities.end());
             }
             emit batchProgress(double(labels.size()) / texts.size());
         }
-        emit batchPredicted(path, texts, labels, confidences);
+        emit batchPredicted(path, texts, labels, probabilities);
     } catch (const Error& e) {
         emit failed(tr("Predict file %1").arg(path), QString::fromUtf8(e.what()));
     } catch (const std::exception& e) {

@@ -33,8 +33,9 @@ public slots:
 signals:
     void predicted(int requestId, const bertbench::Prediction& prediction);
     void batchProgress(double fraction);
+    // probabilities: one row per text, softmax over the labels in id order.
     void batchPredicted(const QString& path, const QStringList& texts, const QVector<int>& labelIds,
-                        const QVector<float>& confidences);
+                        const QVector<QVector<float>>& probabilities);
     void failed(const QString& what, const QString& message);
 
 private:

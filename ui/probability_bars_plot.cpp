@@ -12,7 +12,8 @@ void ProbabilityBarsPlot::setProbabilities(const QStringList& labels, const QVec
 }
 
 QSize ProbabilityBarsPlot::sizeHint() const {
-    return {400, std::max(1, int(labels_.size())) * (fontMetrics().height() + 18) + 8};
+    const int rows = std::max(2, int(labels_.size()));  // two before the first answer: most tasks are binary
+    return {400, rows * (fontMetrics().height() + 18) + 8};
 }
 
 void ProbabilityBarsPlot::paintEvent(QPaintEvent*) {

@@ -27,6 +27,7 @@ TrainPage::TrainPage(WorkbenchSession* session, TrainingController* training, Hy
     pause_ = new QPushButton(VectorIconEngine::icon(QStringLiteral("pause")), QString(), this);
     stop_ = new QPushButton(VectorIconEngine::icon(QStringLiteral("stop")), QString(), this);
     continue_ = new QPushButton(VectorIconEngine::icon(QStringLiteral("start")), QString(), this);
+    continue_->setObjectName(QStringLiteral("continueButton"));
     exportPng_ = new QPushButton(VectorIconEngine::icon(QStringLiteral("export")), QString(), this);
     exportCsv_ = new QPushButton(VectorIconEngine::icon(QStringLiteral("export")), QString(), this);
     connect(start_, &QPushButton::clicked, this, &TrainPage::start);

@@ -11,6 +11,7 @@
 #include <QTextStream>
 #include <QTimer>
 #include <QValueAxis>
+#include <cmath>
 
 namespace {
 
@@ -50,6 +51,24 @@ void fitY(QValueAxis* axis, const QVector<QPointF>& a, const QVector<QPointF>& b
     if (hi <= lo) hi = lo + 1e-9 + std::abs(lo) * 0.1;
     const double pad = (hi - lo) * 0.05;
     axis->setRange(fromZero ? lo : lo - pad, hi + pad);
+    axis->applyNiceNumbers();  // 0.2, 0.4 … rather than 0.19, 0.38 …
+}
+
+// Ticks from 0 at a 1-2-5 interval of at least `minInterval`, so step
+// counts never read "2, 5, 7" (integers rounded from 2.5 and 7.5).
+void fitX(QValueAxis* axis, double max, double minInterval) {
+    axis->setRange(0, max);
+    const double raw = std::max(minInterval, max / 6);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    double interval = magnitude;
+    for (double f : {1.0, 2.0, 5.0, 10.0})
+        if (f * magnitude >= raw) {
+            interval = f * magnitude;
+            break;
+        }
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(interval);
 }
 
 }  // namespace
@@ -72,7 +91,7 @@ TrainingChartsPlot::TrainingChartsPlot(QWidget* parent) : QWidget(parent) {
     f1_ = addLine(metricView_, metricX_, metricY_, QColor(0x2e, 0x8b, 0x57), 2.0);
     validationLoss_ = addLine(metricView_, metricX_, metricY_, QColor(0x88, 0x88, 0x88), 1.5);
     for (auto* s : {accuracy_, mcc_, f1_, validationLoss_}) s->setPointsVisible(true);
-    metricX_->setLabelFormat(QStringLiteral("%.1f"));
+    metricX_->setLabelFormat(QStringLiteral("%g"));
     metricY_->setRange(0, 1);
 
     auto* grid = new QGridLayout(this);
@@ -176,8 +195,8 @@ void TrainingChartsPlot::redrawNow() {
     smoothLoss_->replace(strided(smoothed_, kMaxDrawn));
     rate_->replace(strided(rates_, kMaxDrawn));
     const double lastStep = loss_.isEmpty() ? 10 : std::max(10.0, loss_.last().x());
-    lossX_->setRange(0, lastStep);
-    rateX_->setRange(0, lastStep);
+    fitX(lossX_, lastStep, 1);
+    fitX(rateX_, lastStep, 1);
     fitY(lossY_, loss_, {}, true);
     fitY(rateY_, rates_, {}, true);
     QVector<QPointF> acc, mcc, f1, vloss;
@@ -201,7 +220,7 @@ void TrainingChartsPlot::redrawNow() {
         for (const auto& p : *v) lo = std::min(lo, p.y()), hi = std::max(hi, p.y());
     metricY_->setRange(lo, hi);
     const double epochs = steps_.isEmpty() ? 1 : std::max(1.0, std::ceil(steps_.last().epochProgress));
-    metricX_->setRange(0, epochs);
+    fitX(metricX_, epochs, 0.5);
 }
 
 int TrainingChartsPlot::drawnLossPoints() const { return int(rawLoss_->count()); }

@@ -21,6 +21,8 @@ WorkbenchSession::WorkbenchSession(QObject* parent) : QObject(parent) {
         jobDone();
     });
     connect(engine_, &EngineWorker::evaluated, this, [this](const EvaluationOutcome& outcome) {
+        // Replaces "Evaluating on …", which would otherwise linger as if still at work.
+        emit statusMessage(tr("Evaluated on %1").arg(outcome.split));
         emit evaluated(outcome);
         jobDone();
     });

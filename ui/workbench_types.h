@@ -29,7 +29,8 @@ struct ImportRequest {
     double validationRatio = 0.1;  // share of the file kept for validation (0 = none)
     quint64 seed = 2018;
     bool stratified = false;
-    QString vocabPath;             // tokenizer for the token-length statistics
+    bertbench::ModelHandle model;  // when set, its tokenizer measures the token lengths
+    QString vocabPath;             // otherwise this vocabulary's tokenizer does
     bool lowercase = true;
     int maxLength = 128;
 };

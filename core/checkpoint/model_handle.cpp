@@ -1,6 +1,7 @@
 #include "checkpoint/model_handle.h"
 
 #include "checkpoint/model_folder.h"
+#include "common/errors.h"
 #include "model/presets.h"
 
 namespace bertbench {
@@ -59,6 +60,11 @@ ModelSummary ModelHandle::summary() const {
 
 void ModelHandle::save(const std::string& dir) const {
     if (bundle_) saveModelFolder(*bundle_, dir);
+}
+
+TokenLengthStats ModelHandle::tokenLengthStats(const Dataset& dataset, const TokenLengthOptions& options) const {
+    if (!bundle_) throw UsageError("no model to measure token lengths with");
+    return computeTokenLengthStats(dataset, bundle_->tokenizer, options);
 }
 
 std::vector<std::string> sizePresetNames() {

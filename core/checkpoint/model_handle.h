@@ -4,6 +4,10 @@
 // Every function throws bertbench::Error subclasses with a message for people.
 #pragma once
 
+#include "data/dataset.h"
+#include "data/token_length_stats.h"
+
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -43,6 +47,10 @@ public:
     bool isNull() const { return !bundle_; }
     ModelSummary summary() const;
     void save(const std::string& dir) const;  // a Hugging Face folder, atomically per file
+    // Token-length statistics in this model's own tokens, so they match what
+    // training will see whatever vocabulary and casing the model was made with.
+    // Safe to call while the model trains (the tokenizer is read-only).
+    TokenLengthStats tokenLengthStats(const Dataset& dataset, const TokenLengthOptions& options = {}) const;
 
     std::shared_ptr<ModelBundle> bundle() const { return bundle_; }
 

@@ -48,6 +48,7 @@ qint64 longestStall(const std::function<bool()>& until, int timeoutMs) {
 }
 
 void screenshot(QWidget* window, const QString& name) {
+    QTest::qWait(150);  // let posted layout requests settle, as they would before a user looks
     QDir().mkpath(QStringLiteral(BERTBENCH_SCREENSHOT_DIR));
     window->grab().save(QStringLiteral(BERTBENCH_SCREENSHOT_DIR "/") + name + QStringLiteral(".png"));
 }

@@ -8,7 +8,6 @@
 #include <map>
 
 #include "common/errors.h"
-#include "common/errors.h"
 #include "data/dataset_import.h"
 #include "data/format_preset.h"
 #include "data/label_set.h"

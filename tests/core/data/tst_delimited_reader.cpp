@@ -8,7 +8,6 @@
 #include <random>
 
 #include "common/errors.h"
-#include "common/errors.h"
 #include "data/delimited_reader.h"
 
 using namespace bertbench;

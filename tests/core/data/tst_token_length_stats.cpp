@@ -8,7 +8,6 @@
 #include <optional>
 
 #include "common/errors.h"
-#include "common/errors.h"
 #include "data/dataset_import.h"
 #include "data/token_length_stats.h"
 #include "fixtures.h"
