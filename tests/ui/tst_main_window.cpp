@@ -6,6 +6,7 @@
 #include "attention_page.h"
 #include "data_page.h"
 #include "hyperparameters_page.h"
+#include "fresh_window.h"
 #include "main_window.h"
 #include "message_dialogs.h"
 #include "predict_page.h"
@@ -67,15 +68,7 @@ class TestMainWindow : public QObject {
 
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("BertBenchTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("BertBenchTest"));
-        QSettings().clear();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).removeRecursively();
-        MessageDialogs::setConfirmHook([](const QString&) { return true; });
-        window_ = std::make_unique<MainWindow>();
-        window_->resize(1400, 900);
-        window_->show();
+        window_ = openFreshWindow(QStringLiteral("BertBenchTest"));
         QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
     }
 

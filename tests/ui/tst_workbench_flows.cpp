@@ -7,6 +7,7 @@
 // switching the language.
 #include "data_page.h"
 #include "hyperparameters_page.h"
+#include "fresh_window.h"
 #include "main_window.h"
 #include "message_dialogs.h"
 #include "model_page.h"
@@ -63,15 +64,7 @@ class TestWorkbenchFlows : public QObject {
 
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("BertBenchTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("BertBenchFlowsTest"));
-        QSettings().clear();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).removeRecursively();
-        MessageDialogs::setConfirmHook([](const QString&) { return true; });
-        window_ = std::make_unique<MainWindow>();
-        window_->resize(1400, 900);
-        window_->show();
+        window_ = openFreshWindow(QStringLiteral("BertBenchFlowsTest"));
         QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
         auto* session = window_->session();
         QTRY_VERIFY_WITH_TIMEOUT(session->hasData() && session->hasModel() && !session->isBusy(), 60000);
