@@ -12,6 +12,7 @@
 #include "data/format_preset.h"
 #include "data/label_set.h"
 #include "fixtures.h"
+#include "write_file.h"
 
 using namespace bertbench;
 
@@ -89,9 +90,7 @@ private Q_SLOTS:
 
 private:
     std::string write(const QByteArray& content, const char* name = "data.csv") {
-        const std::string path = dir_.filePath(name).toStdString();
-        std::ofstream(path, std::ios::binary).write(content.constData(), content.size());
-        return path;
+        return fixtures::writeFile(dir_, content, name);
     }
     QTemporaryDir dir_;
 };

@@ -9,6 +9,7 @@
 
 #include "common/errors.h"
 #include "data/delimited_reader.h"
+#include "write_file.h"
 
 using namespace bertbench;
 
@@ -70,9 +71,7 @@ private Q_SLOTS:
 
 private:
     std::string write(const QByteArray& content, const char* name = "data.csv") {
-        const std::string path = dir_.filePath(name).toStdString();
-        std::ofstream(path, std::ios::binary).write(content.constData(), content.size());
-        return path;
+        return fixtures::writeFile(dir_, content, name);
     }
     QTemporaryDir dir_;
 };
