@@ -67,7 +67,7 @@ void EngineWorker::importDataset(const ImportRequest& request, const QStringList
 void EngineWorker::openModel(const QString& folder, const QStringList& labels) {
     guarded(tr("Open model %1").arg(folder), [&] {
         LoadedModel out;
-        out.handle = ModelHandle::openClassifier(ss(folder), toStdVector(labels));
+        out.handle = ModelHandle::openClassifier(ss(folder));
         out.summary = out.handle.summary();
         out.folder = folder;
         emit modelReady(out);

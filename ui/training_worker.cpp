@@ -92,8 +92,7 @@ TrainingOutcome TrainingWorker::runJob(const TrainingJob& job) {
     if (job.maskedLM && outcome.result.steps > 0) {
         model.save(ss(mlmFolder));
         emit message(tr("Adapted encoder saved to %1").arg(mlmFolder));
-        auto labels = job.model.summary().labels;
-        outcome.adapted.handle = ModelHandle::openClassifier(ss(mlmFolder), labels);
+        outcome.adapted.handle = ModelHandle::openClassifier(ss(mlmFolder));
         outcome.adapted.summary = outcome.adapted.handle.summary();
         outcome.adapted.folder = mlmFolder;
     }

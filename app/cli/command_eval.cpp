@@ -1,10 +1,9 @@
 // bertbench-cli eval: metrics of a classifier on a labelled file, as JSON.
-#include "checkpoint/model_handle.h"
 #include "cli_support.h"
 #include "commands.h"
 #include "dataset_flags.h"
 #include "evaluation/metrics.h"
-#include "training/evaluation.h"
+#include "session/session.h"
 
 #include <CLI/CLI.hpp>
 
@@ -21,11 +20,12 @@ struct EvalCommand {
 };
 
 void runEval(const EvalCommand& c) {
-    const auto model = ModelHandle::openClassifier(c.modelDir);
-    const auto labels = model.summary().labels;
-    const auto data = importWithSummary(c.dataFile, c.dataset.importOptions(labels));
-    const auto result = evaluateModel(model, data, c.maxLength, c.batchSize, c.device);
-    std::cout << metricsToJson(result.metrics, labels).dump(2) << std::endl;
+    Session session;
+    const auto model = session.openModel({c.modelDir}).get().take();
+    const auto data = session.importHoldout(c.dataFile, c.dataset.importOptions()).get().take();
+    printImportSummary(c.dataFile, data.labelNames, data.report);
+    const auto result = session.evaluate({Split::Holdout, c.maxLength, c.batchSize, c.device}).get().take();
+    std::cout << metricsToJson(result.metrics, model.labels).dump(2) << std::endl;
 }
 }  // namespace
 

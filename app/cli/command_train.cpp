@@ -1,11 +1,10 @@
 // bertbench-cli train / mlm: fine-tune a classifier, or continue masked-LM
 // pre-training on a dataset's text, into a run folder.
-#include "checkpoint/model_handle.h"
 #include "cli_support.h"
 #include "commands.h"
 #include "common/errors.h"
-#include "data/dataset_split.h"
 #include "dataset_flags.h"
+#include "session/session.h"
 #include "training_flags.h"
 
 #include <CLI/CLI.hpp>
@@ -25,7 +24,7 @@ struct TrainCommand {
     std::string modelDir, preset, vocab, trainFile, validationFile, testFile, outDir;
     double validationSplit = 0.1;
     uint64_t splitSeed = 2018;
-    bool stratify = false, cased = false, resume = false;
+    bool stratify = false, cased = false, resume = false, newHead = false;
     DatasetFlags dataset;
     TrainingFlags training;
 };
@@ -37,12 +36,12 @@ extern "C" void onInterrupt(int) { interruptRequested = true; }
 // signal handler may only set a flag, so a watcher passes it on.
 class InterruptWatcher {
 public:
-    explicit InterruptWatcher(Trainer& trainer)
-        : thread_([this, &trainer] {
+    explicit InterruptWatcher(Session& session)
+        : thread_([this, &session] {
               while (!done_) {
                   if (interruptRequested.exchange(false)) {
                       std::cerr << "Stopping after this step (the checkpoint can be resumed with --resume) ..." << std::endl;
-                      trainer.cancel();
+                      session.cancel();
                   }
                   std::this_thread::sleep_for(std::chrono::milliseconds(100));
               }
@@ -60,41 +59,64 @@ private:
     std::thread thread_;
 };
 
-ModelHandle modelFor(const TrainCommand& c, const std::vector<std::string>& labels) {
-    if (!c.modelDir.empty())
-        return c.maskedLM ? ModelHandle::openMaskedLM(c.modelDir) : ModelHandle::openClassifier(c.modelDir, labels);
-    const auto vocab = c.vocab.empty() ? bundledVocabularyPath() : c.vocab;
-    return c.maskedLM ? ModelHandle::createMaskedLM(c.preset, vocab, !c.cased, c.training.options.seed)
-                      : ModelHandle::createClassifier(c.preset, vocab, labels, !c.cased, c.training.options.seed);
+Session::Callbacks progressOnStderr() {
+    const auto training = stderrProgress();
+    Session::Callbacks callbacks;
+    callbacks.onStep = training.onStep;
+    callbacks.onEvaluation = training.onEvaluation;
+    callbacks.onMessage = training.onMessage;
+    return callbacks;
+}
+
+void loadModel(Session& session, const TrainCommand& c) {
+    ModelSummary model;
+    if (!c.modelDir.empty()) {
+        model = session.openModel({c.modelDir, c.maskedLM}).get().take();
+    } else {
+        NewModelRequest request;
+        request.preset = c.preset;
+        request.vocabPath = c.vocab.empty() ? bundledVocabularyPath() : c.vocab;
+        request.lowercase = !c.cased;
+        request.seed = c.training.options.seed;
+        request.maskedLM = c.maskedLM;
+        model = session.createModel(request).get().take();
+    }
+    for (const auto& warning : model.warnings) std::cerr << "warning: " << warning << '\n';
 }
 
 void runTrain(const TrainCommand& c) {
     if (c.modelDir.empty() == c.preset.empty()) throw UsageError("give either --model DIR or --preset NAME");
-    const auto options = c.training.resolved();
-    options.validate();
-    TrainingData data;
-    data.train = importWithSummary(c.trainFile, c.dataset.importOptions());
-    const auto& labels = data.train.labelNames;
-    if (!c.validationFile.empty()) {
-        data.validation = importWithSummary(c.validationFile, c.dataset.importOptions(labels));
-    } else if (c.validationSplit > 0) {
-        auto split = splitTrainValidation(std::move(data.train), c.validationSplit, c.splitSeed, c.stratify);
-        data.train = std::move(split.train);
-        data.validation = std::move(split.validation);
-        std::cerr << "validation: " << data.validation->examples.size() << " examples split off (seed " << c.splitSeed
-                  << ")\n";
-    }
-    if (!c.testFile.empty()) data.test = importWithSummary(c.testFile, c.dataset.importOptions(labels));
+    TrainRequest request;
+    request.options = c.training.resolved();
+    request.options.validate();
+    request.runDir = c.outDir;
+    request.resume = c.resume;
+    request.newHead = c.newHead;
 
-    const auto model = modelFor(c, labels);
-    for (const auto& warning : model.summary().warnings) std::cerr << "warning: " << warning << '\n';
-    Trainer trainer(model.bundle(), options, std::move(data), c.outDir, stderrProgress());
-    std::cerr << "training " << trainer.trainableParameters() << " of " << trainer.totalParameters()
-              << " parameters for " << trainer.totalSteps() << " steps into " << c.outDir << '\n';
+    Session session(progressOnStderr());
+    DataRequest data;
+    data.path = c.trainFile;
+    data.options = c.dataset.importOptions();
+    data.validationPath = c.validationFile;
+    data.validationRatio = c.validationSplit;
+    data.splitSeed = c.splitSeed;
+    data.stratified = c.stratify;
+    const auto imported = session.importData(data).get().take();
+    printImportSummary(c.trainFile, imported.labelNames, imported.report);
+    if (imported.validationExamples > 0)
+        std::cerr << "validation: " << imported.validationExamples << " examples"
+                  << (c.validationFile.empty() ? " split off (seed " + std::to_string(c.splitSeed) + ")" : "") << '\n';
+    if (!c.testFile.empty()) {
+        const auto test = session.importHoldout(c.testFile, c.dataset.importOptions()).get().take();
+        printImportSummary(c.testFile, test.labelNames, test.report);
+    }
+    loadModel(session, c);
+
+    auto training = session.train(request);
     TrainingResult result;
     {
-        InterruptWatcher watcher(trainer);
-        result = trainer.run(c.resume);
+        InterruptWatcher watcher(session);
+        result = training.get().take();
     }
     std::ifstream report(c.outDir + "/report.json");
     std::cout << std::string(std::istreambuf_iterator<char>(report), {});
@@ -126,7 +148,11 @@ void addCommandTo(CLI::App& app, int& exitCode, bool maskedLM) {
     command->add_option("--test", c->testFile, "Held-out test file, evaluated at the end with the best model");
     c->training.addOptions(*command);
     command->add_option("--out", c->outDir, "Run folder to write")->required();
-    command->add_flag("--resume", c->resume, "Continue the run in --out from its checkpoint");
+    command->add_flag("--resume", c->resume,
+                      "Continue the run in --out from its checkpoint (with the settings it started with)");
+    if (!maskedLM)
+        command->add_flag("--new-head", c->newHead,
+                          "Give the classifier a new head for the data's labels (when they are not the model's)");
 }
 
 }  // namespace

@@ -41,9 +41,8 @@ ImportOptions DatasetFlags::importOptions(const std::vector<std::string>& labelN
     return options;
 }
 
-Dataset importWithSummary(const std::string& path, const ImportOptions& options) {
-    ImportReport report;
-    auto dataset = importDataset(path, options, &report);
+void printImportSummary(const std::string& path, const std::vector<std::string>& labelNames,
+                        const ImportReport& report) {
     std::cerr << path << ": " << report.rowsLoaded << " examples";
     if (report.rowsSkipped > 0) {
         std::cerr << ", " << report.rowsSkipped << " rows skipped";
@@ -51,10 +50,9 @@ Dataset importWithSummary(const std::string& path, const ImportOptions& options)
             std::cerr << " (first at line " << report.skipped.front().line << ": " << report.skipped.front().reason << ")";
     }
     std::cerr << "; classes:";
-    for (size_t i = 0; i < dataset.labelNames.size(); ++i)
-        std::cerr << ' ' << dataset.labelNames[i] << '=' << (i < report.classCounts.size() ? report.classCounts[i] : 0);
+    for (size_t i = 0; i < labelNames.size(); ++i)
+        std::cerr << ' ' << labelNames[i] << '=' << (i < report.classCounts.size() ? report.classCounts[i] : 0);
     std::cerr << '\n';
-    return dataset;
 }
 
 }  // namespace bertbench::cli

@@ -21,7 +21,8 @@ struct DatasetFlags {
     ImportOptions importOptions(const std::vector<std::string>& labelNames = {}) const;
 };
 
-// Imports a file and prints a one-line summary (rows, skipped, classes) to stderr.
-Dataset importWithSummary(const std::string& path, const ImportOptions& options);
+// Prints a one-line summary of an import (rows, skipped, classes) to stderr.
+void printImportSummary(const std::string& path, const std::vector<std::string>& labelNames,
+                        const ImportReport& report);
 
 }  // namespace bertbench::cli

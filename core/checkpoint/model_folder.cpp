@@ -55,7 +55,7 @@ std::string weightsFileIn(const std::string& dir) {
 
 }  // namespace
 
-ModelBundle loadModelFolder(const std::string& dir, Task task, const std::vector<std::string>& labels) {
+ModelBundle loadModelFolder(const std::string& dir, Task task) {
     if (!fs::is_directory(dir)) throw FileError(dir, "not a folder (a model is a Hugging Face model folder)");
     const std::string configPath = dir + "/config.json";
     if (!fs::exists(configPath)) throw FileError(configPath, "missing: the model folder has no config.json");
@@ -69,11 +69,13 @@ ModelBundle loadModelFolder(const std::string& dir, Task task, const std::vector
                                                 ": the vocabulary does not belong to this model");
     bundle.maxLength = cappedMaxLength(folderTokenizer.modelMaxLength, bundle.config);
     bundle.task = task;
-    if (!labels.empty()) bundle.config.id2label = labels;
     const std::string weights = weightsFileIn(dir);
     auto tensors = readStateDict(weights);
     buildModule(bundle);
     bundle.report = applyStateDict(bundle.module(), architectureName(task), tensors, weights);
+    const auto& fresh = bundle.report.newlyInitialised;
+    bundle.classifierTrained = task == Task::SequenceClassification &&
+                               std::find(fresh.begin(), fresh.end(), "classifier.weight") == fresh.end();
     bundle.module().eval();
     return bundle;
 }
@@ -116,6 +118,7 @@ void saveModelFolder(const ModelBundle& model, const std::string& dir) {
 
 ModelBundle convertedCopy(const ModelBundle& model, torch::ScalarType dtype) {
     ModelBundle copy{model.config, model.tokenizer, model.maxLength, model.task};
+    copy.classifierTrained = model.classifierTrained;
     buildModule(copy);
     applyStateDict(copy.module(), architectureName(copy.task), modelStateDict(model.module()), "the model in memory");
     copy.module().to(dtype);

@@ -29,6 +29,10 @@ struct ModelBundle {
     BertForSequenceClassification classifier{nullptr};  // set when task is SequenceClassification
     BertForMaskedLM maskedLM{nullptr};                   // set when task is MaskedLM
     LoadReport report;  // how the weights matched; empty for new models
+    // The classifier layer holds trained weights: loaded from the folder, or
+    // trained here. A head that is not trained takes the data's labels when
+    // training starts (see fitClassifierHead).
+    bool classifierTrained = false;
 
     torch::nn::Module& module();
     const torch::nn::Module& module() const;
@@ -37,9 +41,8 @@ struct ModelBundle {
 // Loads <dir> for the given task (as TaskClass.from_pretrained would): parameters
 // the checkpoint lacks are initialised and listed in report.newlyInitialised.
 // Throws FileError naming the file and the problem for anything malformed.
-// Non-empty `labels` replace config.json's labels before the model is built: for
-// a classifier started from a folder without a trained head (e.g. masked LM).
-ModelBundle loadModelFolder(const std::string& dir, Task task, const std::vector<std::string>& labels = {});
+// The folder's id2label is kept as it is, as transformers keeps it.
+ModelBundle loadModelFolder(const std::string& dir, Task task);
 ModelBundle loadModelFolder(const std::string& dir);  // the folder's own task
 
 // A new model from a size preset, BERT-initialised from `seed`.

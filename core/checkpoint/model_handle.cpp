@@ -9,8 +9,8 @@ namespace bertbench {
 ModelHandle::ModelHandle(std::shared_ptr<ModelBundle> bundle, std::string source)
     : bundle_(std::move(bundle)), source_(std::move(source)) {}
 
-ModelHandle ModelHandle::openClassifier(const std::string& dir, const std::vector<std::string>& labels) {
-    return ModelHandle(std::make_shared<ModelBundle>(loadModelFolder(dir, Task::SequenceClassification, labels)), dir);
+ModelHandle ModelHandle::openClassifier(const std::string& dir) {
+    return ModelHandle(std::make_shared<ModelBundle>(loadModelFolder(dir, Task::SequenceClassification)), dir);
 }
 
 ModelHandle ModelHandle::openMaskedLM(const std::string& dir) {

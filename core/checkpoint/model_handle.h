@@ -32,10 +32,11 @@ class ModelHandle {
 public:
     ModelHandle() = default;  // empty: isNull()
 
-    // A Hugging Face folder for sequence classification. When `labels` is not
-    // empty and the folder has no trained classifier (e.g. a masked-LM folder
-    // after domain adaptation), the new classifier gets these labels.
-    static ModelHandle openClassifier(const std::string& dir, const std::vector<std::string>& labels = {});
+    // A Hugging Face folder for sequence classification, with its own labels.
+    // A folder without a trained classifier (e.g. a masked-LM folder after
+    // domain adaptation) gets a new head that takes the data's labels when
+    // training starts.
+    static ModelHandle openClassifier(const std::string& dir);
     static ModelHandle openMaskedLM(const std::string& dir);
     // A new model from a size preset (tiny ... large) with the vocabulary file's tokenizer.
     static ModelHandle createClassifier(const std::string& preset, const std::string& vocabPath,

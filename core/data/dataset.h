@@ -27,4 +27,8 @@ struct Dataset {
 // Throws UsageError for a negative label.
 std::vector<size_t> countClasses(const Dataset& dataset);
 
+// A fingerprint of the examples (texts and label names, in order), as 16 hex
+// digits: a resumed run checks with it that it trains on the same data.
+std::string contentHash(const Dataset& dataset);
+
 }  // namespace bertbench

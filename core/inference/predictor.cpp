@@ -2,6 +2,7 @@
 
 #include "checkpoint/model_folder.h"
 #include "common/errors.h"
+#include "inference/eval_mode_scope.h"
 #include "model/input_batch.h"
 
 #include <torch/torch.h>
@@ -62,7 +63,7 @@ const std::vector<std::string>& Predictor::labels() const { return model_->confi
 
 Prediction Predictor::predict(std::string_view text, bool withAttentions) const {
     torch::InferenceMode inference;
-    model_->classifier->eval();
+    EvalModeScope evalMode(*model_->classifier);
     const auto encoding = model_->tokenizer.encode(text, maxLength_);
     const auto device = model_->classifier->classifier->weight.device();
     auto inputs = padBatch({sequenceOf(encoding)}, model_->tokenizer.padId(), 0, device);
@@ -85,7 +86,7 @@ Prediction Predictor::predict(std::string_view text, bool withAttentions) const 
 std::vector<Prediction> Predictor::predictBatch(const std::vector<std::string>& texts) const {
     if (texts.empty()) return {};
     torch::InferenceMode inference;
-    model_->classifier->eval();
+    EvalModeScope evalMode(*model_->classifier);
     std::vector<Encoding> encodings;
     encodings.reserve(texts.size());
     for (const auto& text : texts) encodings.push_back(model_->tokenizer.encode(text, maxLength_));

@@ -64,6 +64,20 @@ void AdaptableLinearImpl::addAdapter(int64_t rank, double alpha, double dropout)
     loraScale_ = alpha / double(rank);
 }
 
+void AdaptableLinearImpl::mergeAdapter() {
+    if (!loraA_.defined()) return;
+    {
+        torch::NoGradGuard noGrad;
+        weight.copy_(mergedWeight());
+    }
+    parameters_.erase("lora_A");
+    parameters_.erase("lora_B");
+    unregister_module("lora_dropout");
+    loraA_ = loraB_ = torch::Tensor();
+    loraDropout_ = nullptr;
+    loraScale_ = 0;
+}
+
 torch::Tensor AdaptableLinearImpl::mergedWeight() const {
     if (!loraA_.defined()) return weight;
     return weight + torch::matmul(loraB_, loraA_) * loraScale_;

@@ -19,6 +19,9 @@ public:
     // is unchanged at first), registered as "lora_A" and "lora_B".
     void addAdapter(int64_t rank, double alpha, double dropout);
     bool hasAdapter() const { return loraA_.defined(); }
+    // Folds the adapter into weight and removes lora_A, lora_B and their dropout,
+    // so the layer is a plain linear layer again and a later run can add a new one.
+    void mergeAdapter();
     // weight + (α/r) B A: what the weight would be with the adapter folded in.
     torch::Tensor mergedWeight() const;
 

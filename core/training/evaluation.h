@@ -20,8 +20,8 @@ struct EvaluationResult {
     std::vector<float> confidence;    // softmax probability of the predicted label
 };
 
-// maxLength 0 = the model's maximum. The dataset's labels must be the model's
-// (same names in the same order); throws UsageError otherwise.
+// maxLength 0 = the model's maximum. The dataset's labels are fitted onto the
+// model's (see label_alignment.h); one the model does not know is a FileError.
 EvaluationResult evaluateDataset(ModelBundle& model, const Dataset& data, size_t maxLength = 0,
                                  int64_t batchSize = 64, const std::string& device = "cpu");
 

@@ -3,6 +3,8 @@
 #include "checkpoint/model_folder.h"
 #include "checkpoint/model_handle.h"
 #include "common/errors.h"
+#include "data/label_alignment.h"
+#include "inference/eval_mode_scope.h"
 #include "model/input_batch.h"
 #include "runtime/torch_runtime.h"
 
@@ -13,8 +15,7 @@ namespace bertbench {
 
 EvaluationResult evaluateClassifier(BertForSequenceClassification& model, const EncodedDataset& data,
                                     int32_t padId, int64_t batchSize, torch::Device device) {
-    const bool wasTraining = model->is_training();
-    model->eval();
+    EvalModeScope evalMode(*model);
     torch::NoGradGuard noGrad;
 
     const size_t count = data.examples.size();
@@ -55,19 +56,17 @@ EvaluationResult evaluateClassifier(BertForSequenceClassification& model, const 
         }
     }
     result.metrics = accumulator.result();
-    model->train(wasTraining);
     return result;
 }
 
 EvaluationResult evaluateDataset(ModelBundle& model, const Dataset& data, size_t maxLength, int64_t batchSize,
                                  const std::string& device) {
     if (model.task != Task::SequenceClassification) throw UsageError("evaluation needs a sequence-classification model");
-    if (data.labelNames != model.config.id2label)
-        throw UsageError("the labels of " + data.source + " are not the model's; import it with the model's labels");
     if (data.examples.empty()) throw UsageError(data.source + " has no examples to evaluate");
     checkDeviceAvailable(device);
     const auto limit = size_t(model.maxLength);
-    const auto encoded = encodeDataset(data, model.tokenizer, maxLength == 0 || maxLength > limit ? limit : maxLength);
+    const auto aligned = alignLabels(data, model.config.id2label);
+    const auto encoded = encodeDataset(aligned, model.tokenizer, maxLength == 0 || maxLength > limit ? limit : maxLength);
     const torch::Device target(device);
     model.module().to(target);
     return evaluateClassifier(model.classifier, encoded, model.tokenizer.padId(), batchSize, target);

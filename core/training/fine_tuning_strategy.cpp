@@ -65,6 +65,12 @@ void applyFineTuningStrategy(ModelBundle& model, const TrainingOptions& options)
     }
 }
 
+void endFineTuningStrategy(ModelBundle& model) {
+    for (auto& child : model.module().modules(/*include_self=*/false))
+        if (auto* linear = child->as<AdaptableLinearImpl>()) linear->mergeAdapter();
+    for (auto& parameter : model.module().parameters()) parameter.set_requires_grad(true);
+}
+
 ParameterGroups buildParameterGroups(torch::nn::Module& module, const TrainingOptions& options) {
     const bool separateHead = options.headLearningRate > 0;
     // decay, no decay; then the head's decay, no decay when it has its own rate.

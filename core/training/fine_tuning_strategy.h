@@ -17,6 +17,11 @@ namespace bertbench {
 // building the optimizer. Throws UsageError if freezeLayers exceeds the layers.
 void applyFineTuningStrategy(ModelBundle& model, const TrainingOptions& options);
 
+// Undoes applyFineTuningStrategy once a run ends, however it ends: LoRA
+// adapters are folded into their layers' weights and removed, and every
+// parameter is trainable again, so the next run starts from a plain model.
+void endFineTuningStrategy(ModelBundle& model);
+
 // True for the task head (pooler, classifier, masked-LM head): the part that a
 // head-only or LoRA run still trains in full, and that headLearningRate applies to.
 bool isHeadParameter(const std::string& name);

@@ -18,6 +18,15 @@ void RunFolder::writeSettings(const nlohmann::json& settings) const {
     writeTextFileAtomically(path_ + "/settings.json", settings.dump(2) + "\n");
 }
 
+nlohmann::json RunFolder::readSettings() const {
+    const std::string file = path_ + "/settings.json";
+    std::ifstream in(file);
+    if (!in) return nullptr;
+    auto settings = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+    if (settings.is_discarded() || !settings.is_object()) throw FileError(file, "damaged: not a JSON object");
+    return settings;
+}
+
 void RunFolder::writeReport(const nlohmann::json& report) const {
     writeTextFileAtomically(path_ + "/report.json", report.dump(2) + "\n");
 }

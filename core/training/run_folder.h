@@ -23,6 +23,9 @@ public:
     std::string metricsPath() const { return path_ + "/metrics.jsonl"; }
 
     void writeSettings(const nlohmann::json& settings) const;
+    // settings.json as written by writeSettings; null when there is none.
+    // Throws FileError when it exists but is not JSON.
+    nlohmann::json readSettings() const;
     void writeReport(const nlohmann::json& report) const;
 
     // Opens metrics.jsonl for appending. When resuming from `keepUpToStep`,

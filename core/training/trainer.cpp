@@ -1,7 +1,9 @@
 #include "training/trainer.h"
 
+#include "checkpoint/classifier_head.h"
 #include "checkpoint/model_folder.h"
 #include "common/errors.h"
+#include "data/label_alignment.h"
 #include "runtime/torch_runtime.h"
 #include "training/batch_plan.h"
 #include "training/encoded_dataset.h"
@@ -28,26 +30,28 @@ double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-bool isDefaultLabelName(const std::string& name, size_t id) { return name == "LABEL_" + std::to_string(id); }
+// Option keys a resumed run may change: where it runs and how it batches
+// evaluation change no result.
+bool affectsResult(const std::string& key) { return key != "device" && key != "eval_batch_size"; }
 
-// The model's labels must be the data's: same count, and the same names unless
-// the model still has transformers' placeholder names (which then take the data's).
-void reconcileLabels(BertConfig& config, const Dataset& data) {
-    const auto& wanted = data.labelNames;
-    auto& have = config.id2label;
-    if (have.size() != wanted.size())
-        throw UsageError("the model has " + std::to_string(have.size()) + " labels but " + data.source + " has " +
-                         std::to_string(wanted.size()) + "; create a new model for this dataset");
-    bool placeholders = true;
-    for (size_t i = 0; i < have.size(); ++i) placeholders = placeholders && isDefaultLabelName(have[i], i);
-    if (placeholders) {
-        have = wanted;
-        return;
+// What differs between the settings a run folder started with and a resume
+// request, as "key: saved -> requested" items.
+std::vector<std::string> resumeDifferences(const nlohmann::json& saved, const nlohmann::json& now) {
+    std::vector<std::string> differences;
+    const auto& before = saved.value("options", nlohmann::json::object());
+    const auto& after = now.at("options");
+    for (const auto& [key, value] : after.items())
+        if (affectsResult(key) && before.contains(key) && before.at(key) != value)
+            differences.push_back(key + ": " + before.at(key).dump() + " -> " + value.dump());
+    const auto& savedData = saved.value("data", nlohmann::json::object());
+    for (const char* split : {"train", "validation", "test"}) {
+        const std::string key = std::string(split) + "_hash";
+        if (savedData.contains(key) && savedData.at(key) != now.at("data").at(key))
+            differences.push_back(std::string(split) + " data: " + savedData.value(split, nlohmann::json()).dump() +
+                                  " -> " + now.at("data").value(split, nlohmann::json()).dump() +
+                                  " (other content)");
     }
-    for (size_t i = 0; i < have.size(); ++i)
-        if (have[i] != wanted[i])
-            throw UsageError("label " + std::to_string(i) + " is \"" + have[i] + "\" in the model but \"" + wanted[i] +
-                             "\" in " + data.source);
+    return differences;
 }
 
 std::vector<size_t> lengthsOf(const EncodedDataset& data) {
@@ -92,7 +96,14 @@ struct Trainer::Impl {
         if (!model) throw UsageError("no model to train");
         checkDeviceAvailable(options.device);
         device = torch::Device(options.device);
-        if (model->task == Task::SequenceClassification) reconcileLabels(model->config, data.train);
+        if (model->task == Task::SequenceClassification) {
+            const auto fitted = fitClassifierHead(*model, data.train.labelNames, options.seed);
+            if (!fitted.empty()) message(fitted);
+            const auto& labels = model->config.id2label;
+            data.train = alignLabels(std::move(data.train), labels);
+            if (data.validation) data.validation = alignLabels(std::move(*data.validation), labels);
+            if (data.test) data.test = alignLabels(std::move(*data.test), labels);
+        }
         if (int64_t(options.maxLength) > model->maxLength)
             throw UsageError("max length " + std::to_string(options.maxLength) + " exceeds the model's maximum of " +
                              std::to_string(model->maxLength) + " tokens");
@@ -108,8 +119,19 @@ struct Trainer::Impl {
 
         torch::manual_seed(options.seed);
         applyFineTuningStrategy(*model, options);
-        model->module().to(device);
-        stepper = std::make_unique<StepRunner>(*model, options, train, device, total);
+        try {
+            model->module().to(device);
+            stepper = std::make_unique<StepRunner>(*model, options, train, device, total);
+        } catch (...) {
+            endFineTuningStrategy(*model);
+            throw;
+        }
+    }
+
+    ~Impl() { endFineTuningStrategy(*model); }
+
+    void safePoint() {
+        if (callbacks.onSafePoint) callbacks.onSafePoint();
     }
 
     EncodedDataset encode(const Dataset& dataset) {
@@ -125,10 +147,16 @@ struct Trainer::Impl {
         if (callbacks.onMessage) callbacks.onMessage(text);
     }
 
-    // Blocks while paused; returns false when the run should stop.
+    // Blocks while paused, still serving the safe point (a paused run answers
+    // predictions); returns false when the run should stop.
     bool waitWhilePaused() {
         std::unique_lock<std::mutex> lock(pauseMutex);
-        pauseChanged.wait(lock, [&] { return !paused || cancelRequested; });
+        while (paused && !cancelRequested) {
+            lock.unlock();
+            safePoint();
+            lock.lock();
+            pauseChanged.wait_for(lock, std::chrono::milliseconds(20), [&] { return !paused || cancelRequested; });
+        }
         return !cancelRequested;
     }
 
@@ -165,11 +193,15 @@ struct Trainer::Impl {
 
     nlohmann::json settingsJson() const {
         auto source = [](const std::optional<Dataset>& d) { return d ? nlohmann::json(d->source) : nlohmann::json(); };
+        auto hash = [](const std::optional<Dataset>& d) { return d ? nlohmann::json(contentHash(*d)) : nlohmann::json(); };
         return {{"options", options.toJson()},
                 {"task", architectureName(model->task)},
                 {"model", model->config.toJson()},
                 {"data",
                  {{"train", data.train.source},
+                  {"train_hash", contentHash(data.train)},
+                  {"validation_hash", hash(data.validation)},
+                  {"test_hash", hash(data.test)},
                   {"train_examples", train.examples.size()},
                   {"validation", source(data.validation)},
                   {"validation_examples", validation.examples.size()},
@@ -187,6 +219,15 @@ TrainingResult Trainer::Impl::runLoop(bool resume) {
     TrainerPosition position;
     auto& module = model->module();
     if (resume) {
+        const auto saved = run.readSettings();
+        if (saved.is_null())
+            throw FileError(run.path(), "no checkpoint to resume from: the folder holds no run (no settings.json)");
+        const auto differences = resumeDifferences(saved, settingsJson());
+        if (!differences.empty()) {
+            std::string text = "cannot resume " + run.path() + " with other settings than it started with:";
+            for (const auto& d : differences) text += "\n  " + d;
+            throw UsageError(text + "\nleave these out to continue with the run's own settings (settings.json)");
+        }
         if (!loadTrainingCheckpoint(run.checkpointDir(), module, stepper->optimizer(), position))
             throw FileError(run.checkpointDir(), "no checkpoint to resume from");
         message("Resuming at step " + std::to_string(position.step) + " of " + std::to_string(total));
@@ -195,6 +236,7 @@ TrainingResult Trainer::Impl::runLoop(bool resume) {
     }
     run.openMetrics(position.step);
     module.train();
+    safePoint();
 
     TrainingResult result;
     const bool higher = higherIsBetter(options.metric);
@@ -239,6 +281,7 @@ TrainingResult Trainer::Impl::runLoop(bool resume) {
                                {"samples_per_s", report.samplesPerSecond},
                                {"tokens_per_s", report.tokensPerSecond}});
             if (callbacks.onStep) callbacks.onStep(report);
+            safePoint();
         }
         if (cancelRequested) {
             saveTrainingCheckpoint(run.checkpointDir(), module, stepper->optimizer(), position);
@@ -267,6 +310,7 @@ TrainingResult Trainer::Impl::runLoop(bool resume) {
                 ++position.evaluationsWithoutImprovement;
             }
             publish(*report);
+            safePoint();
             if (options.earlyStoppingPatience > 0 && position.evaluationsWithoutImprovement >= options.earlyStoppingPatience) {
                 message("Early stopping: " + options.metric + " has not improved for " +
                         std::to_string(options.earlyStoppingPatience) + " evaluations");
@@ -282,8 +326,10 @@ TrainingResult Trainer::Impl::runLoop(bool resume) {
         position.bestStep = position.step;
     } else if (!bestWeights.empty()) {
         restoreBest();
-    } else if (position.bestStep >= 0 && position.bestStep != position.step && options.lora.rank == 0) {
-        // Resumed after the best evaluation: its weights are only in the best folder.
+    } else if (position.bestStep >= 0 && position.bestStep != position.step) {
+        // Resumed after the best evaluation: its weights are only in the best
+        // folder, which holds them merged, so adapters are merged first.
+        endFineTuningStrategy(*model);
         applyStateDict(module, architectureName(model->task), readStateDict(run.bestModelDir() + "/model.safetensors"),
                        run.bestModelDir());
     }
@@ -298,7 +344,9 @@ TrainingResult Trainer::Impl::runLoop(bool resume) {
                              {"best_step", position.bestStep},
                              {"train_seconds", trainSeconds}};
     if (result.bestValidation) report["validation"] = metricsToJson(*result.bestValidation, model->config.id2label);
-    if (auto testReport = evaluate(test, "test", position.epoch, position.step)) {
+    // The test report belongs to the last epoch trained (0-based, as validation's).
+    const int64_t lastEpoch = position.batchInEpoch == 0 ? std::max<int64_t>(position.epoch - 1, 0) : position.epoch;
+    if (auto testReport = evaluate(test, "test", lastEpoch, position.step)) {
         result.test = testReport->metrics;
         publish(*testReport);
         report["test"] = metricsToJson(testReport->metrics, model->config.id2label);
@@ -315,8 +363,16 @@ Trainer::Trainer(std::shared_ptr<ModelBundle> model, TrainingOptions options, Tr
 Trainer::~Trainer() = default;
 
 TrainingResult Trainer::run(bool resume) {
+    // However the run ends, the model is left plain: adapters merged, all trainable.
+    struct StrategyEnd {
+        ModelBundle& model;
+        ~StrategyEnd() { endFineTuningStrategy(model); }
+    } strategyEnd{*impl_->model};
     try {
-        return impl_->runLoop(resume);
+        auto result = impl_->runLoop(resume);
+        auto& model = *impl_->model;
+        if (result.steps > 0 && model.task == Task::SequenceClassification) model.classifierTrained = true;
+        return result;
     } catch (const c10::Error& e) {
         throw Error(std::string("training failed: ") + e.what_without_backtrace());
     }

@@ -55,6 +55,10 @@ struct TrainingCallbacks {
     std::function<void(const StepReport&)> onStep;
     std::function<void(const EvaluationReport&)> onEvaluation;
     std::function<void(const std::string&)> onMessage;  // human-readable log lines
+    // Called on the training thread before the first step and after every
+    // optimizer step and evaluation, when nothing is half-computed: the moment
+    // to serve a prediction on the current weights (see EvalModeScope).
+    std::function<void()> onSafePoint;
 };
 
 struct TrainingResult {
@@ -71,7 +75,10 @@ struct ParameterCount;
 
 class Trainer {
 public:
-    // The model is trained in place; at the end it holds the best weights.
+    // The model is trained in place; at the end it holds the best weights, with
+    // LoRA adapters merged and every parameter trainable again. The data's
+    // labels are fitted onto the model's (see label_alignment.h): a label the
+    // model does not know is a FileError naming the file and line.
     // Throws UsageError for invalid options and FileError for an unusable run folder.
     Trainer(std::shared_ptr<ModelBundle> model, TrainingOptions options, TrainingData data, std::string runDir,
             TrainingCallbacks callbacks = {});
@@ -80,6 +87,8 @@ public:
     Trainer& operator=(const Trainer&) = delete;
 
     // resume: continue from the run folder's checkpoint (an error if it has none).
+    // The options and data must be those in the folder's settings.json; any
+    // that change the result are refused with a UsageError listing them.
     TrainingResult run(bool resume = false);
 
     void pause();

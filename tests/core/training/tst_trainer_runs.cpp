@@ -238,23 +238,42 @@ private Q_SLOTS:
         auto options = quickOptions(6);
         options.lora.rank = 4;
         options.learningRate = 5e-3;
-        Trainer trainer(model, options, {fixtures::colaRows(96), {}, {}}, folder.file("run"));
+        // During the run the base weight never moves; the adapter does.
+        bool baseFrozen = true;
+        double adapterNorm = 0;
+        TrainingCallbacks callbacks;
+        callbacks.onStep = [&](const StepReport&) {
+            auto parameters = model->classifier->bert->named_parameters();
+            baseFrozen = baseFrozen && torch::equal(parameters["encoder.layer.0.attention.self.query.weight"], query);
+            adapterNorm = parameters["encoder.layer.0.attention.self.query.lora_B"].abs().sum().item<double>();
+        };
+        Trainer trainer(model, options, {fixtures::colaRows(96), {}, {}}, folder.file("run"), callbacks);
         QVERIFY(trainer.trainableParameters() < trainer.totalParameters() / 50);
         trainer.run();
-        // The base weight never moved; the adapter did.
-        auto parameters = model->classifier->bert->named_parameters();
-        QVERIFY(torch::equal(parameters["encoder.layer.0.attention.self.query.weight"], query));
-        QVERIFY(parameters["encoder.layer.0.attention.self.query.lora_B"].abs().sum().item<double>() > 0);
+        QVERIFY(baseFrozen);
+        QVERIFY(adapterNorm > 0);
+        // When the run ends the adapters are merged: the model is a plain BERT
+        // again, every parameter trainable, so a second run starts clean.
+        for (const auto& p : model->module().named_parameters()) {
+            QVERIFY2(p.key().find("lora") == std::string::npos, p.key().c_str());
+            QVERIFY(p.value().requires_grad());
+        }
+        QVERIFY(!torch::equal(model->classifier->bert->named_parameters()["encoder.layer.0.attention.self.query.weight"],
+                              query));
         // The saved folder is a plain BERT whose outputs equal the adapted model's.
         auto saved = loadModelFolder(folder.file("run/best"));
         QVERIFY(saved.report.warnings().empty());
         for (const auto& p : saved.module().named_parameters()) QVERIFY(p.key().find("lora") == std::string::npos);
-        torch::NoGradGuard noGrad;
-        BertInputs inputs{torch::tensor({101, 1996, 2879, 8823, 1012, 102}).unsqueeze(0), {}, {}};
-        model->classifier->eval();
-        const auto adapted = model->classifier->forward(inputs).logits;
-        const auto plain = saved.classifier->forward(inputs).logits;
-        QVERIFY((adapted - plain).abs().max().item<double>() < 1e-5);
+        {
+            torch::NoGradGuard noGrad;
+            BertInputs inputs{torch::tensor({101, 1996, 2879, 8823, 1012, 102}).unsqueeze(0), {}, {}};
+            model->classifier->eval();
+            const auto adapted = model->classifier->forward(inputs).logits;
+            const auto plain = saved.classifier->forward(inputs).logits;
+            QVERIFY((adapted - plain).abs().max().item<double>() < 1e-5);
+        }
+        Trainer second(model, options, {fixtures::colaRows(96), {}, {}}, folder.file("run2"));
+        QVERIFY(second.run().completed);
     }
 
     void maskedLmAdaptationFeedsAClassifier() {
@@ -274,15 +293,21 @@ private Q_SLOTS:
         QCOMPARE(readJson(folder.file("run/best/config.json")).at("architectures")[0].get<std::string>(),
                  std::string("BertForMaskedLM"));
 
-        auto classifier = ModelHandle::openClassifier(folder.file("run/best"), kCola);
-        const auto summary = classifier.summary();
-        QCOMPARE(summary.labels, kCola);
+        // The folder keeps its own (placeholder) labels; its head is untrained,
+        // so it takes the data's labels when a classifier run starts.
+        auto classifier = ModelHandle::openClassifier(folder.file("run/best"));
+        QCOMPARE(classifier.summary().labels, defaultLabels(2));
+        QVERIFY(!classifier.bundle()->classifierTrained);
         // Only the head is new; the adapted encoder came along.
         QCOMPARE(classifier.bundle()->report.newlyInitialised,
                  (std::vector<std::string>{"bert.pooler.dense.weight", "bert.pooler.dense.bias", "classifier.weight",
                                            "classifier.bias"}));
         QVERIFY(torch::equal(classifier.bundle()->classifier->bert->embeddings->word_embeddings->weight,
                              mlm.bundle()->maskedLM->bert->embeddings->word_embeddings->weight.cpu()));
+        Trainer fineTune(classifier.bundle(), quickOptions(2), {fixtures::colaRows(64), {}, {}}, folder.file("cls"));
+        QVERIFY(fineTune.run().completed);
+        QCOMPARE(classifier.summary().labels, kCola);
+        QVERIFY(classifier.bundle()->classifierTrained);
     }
 };
 

@@ -1,0 +1,79 @@
+// Session: the one owner of a workbench's state — the imported data and its
+// splits, the holdout, the current model and the running job — and the only
+// way the CLI and the GUI reach the engine. Every request becomes a job on
+// the session's engine thread; jobs run in the order they were made, each
+// ending in an Outcome that arrives through the returned future and, when
+// given, a `done` callback (called on the engine thread: a GUI forwards it as
+// a queued signal). Nothing here blocks the caller.
+//
+// The session refuses what would disturb the running job or lose the user's
+// work, with a message: changing data or model, saving or evaluating while
+// training runs; replacing a model with unsaved training (UnsavedModelError);
+// writing over a model folder not confirmed (ExistingModelFolderError);
+// training on labels the model does not know (LabelMismatchError, unless
+// newHead). A prediction made while training runs is served between two
+// optimizer steps on the current weights and leaves the run bit-identical.
+#pragma once
+
+#include "inference/prediction.h"
+#include "session/session_types.h"
+#include "training/evaluation.h"
+
+#include <functional>
+#include <future>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace bertbench {
+
+class Session {
+public:
+    // Progress and log lines of the running job; called on the engine thread.
+    struct Callbacks {
+        std::function<void(const StepReport&)> onStep;
+        std::function<void(const EvaluationReport&)> onEvaluation;
+        std::function<void(const std::string&)> onMessage;
+        std::function<void(const std::string& what, double fraction)> onProgress;
+    };
+    template <class T>
+    using OnDone = std::function<void(const Outcome<T>&)>;
+    template <class T>
+    using Reply = std::future<Outcome<T>>;
+
+    explicit Session(Callbacks callbacks = {});
+    // Cancels the running and the queued jobs and waits for the engine thread.
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    Reply<DataSummary> importData(DataRequest request, OnDone<DataSummary> done = {});
+    Reply<DataSummary> importHoldout(std::string path, ImportOptions options, OnDone<DataSummary> done = {});
+    Reply<ModelSummary> openModel(OpenModelRequest request, UnsavedTraining unsaved = UnsavedTraining::Refuse,
+                                  OnDone<ModelSummary> done = {});
+    Reply<ModelSummary> createModel(NewModelRequest request, UnsavedTraining unsaved = UnsavedTraining::Refuse,
+                                    OnDone<ModelSummary> done = {});
+    Reply<Done> saveModel(SaveRequest request, OnDone<Done> done = {});
+    Reply<TrainingResult> train(TrainRequest request, OnDone<TrainingResult> done = {});
+    Reply<EvaluationResult> evaluate(EvaluateRequest request, OnDone<EvaluationResult> done = {});
+    Reply<Prediction> predict(std::string text, bool withAttentions = false, OnDone<Prediction> done = {});
+    Reply<std::vector<Prediction>> predictBatch(std::vector<std::string> texts, size_t maxLength = 0,
+                                                OnDone<std::vector<Prediction>> done = {});
+
+    // Stops the running job at its next check (training: after the current
+    // step, keeping a resumable checkpoint) and cancels every job requested
+    // before this call that has not started. Later requests run as usual.
+    void cancel();
+    void pauseTraining();
+    void resumeTraining();
+
+    SessionState state() const;
+    // The data of a split as the session holds it (null when there is none).
+    std::shared_ptr<const Dataset> dataset(Split split) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace bertbench
