@@ -34,9 +34,48 @@ QStringList including(const QStringList& files, const QRegularExpression& patter
 }
 
 // (Plain string literals: moc misreads raw strings that contain quotes.)
-const QRegularExpression kQt("include\\s*[<\"](Q[A-Z]\\w*|Qt\\w*/|qcustomplot)");
+const QRegularExpression kQt("include\\s*[<\"](Q[A-Z]\\w*|Qt\\w*[/>]|qcustomplot|qglobal\\.h|qtconcurrent)");
 const QRegularExpression kTorch("include\\s*[<\"](torch/|ATen/|c10/)");
 const QRegularExpression kWidgets("include\\s*[<\"](QtWidgets|QWidget|QMainWindow|qcustomplot|QtCharts)");
+
+// The project headers a file includes with quotes, resolved against core/
+// and the file's own folder.
+QStringList quotedIncludes(const QString& path) {
+    static const QRegularExpression quoted("^\\s*#\\s*include\\s*\"([^\"]+)\"");
+    QStringList found;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return found;
+    while (!file.atEnd()) {
+        const auto match = quoted.match(QString::fromUtf8(file.readLine()));
+        if (!match.hasMatch()) continue;
+        for (const auto& base : {QString(BERTBENCH_SOURCE_DIR) + "/core/", QFileInfo(path).absolutePath() + "/"})
+            if (QFileInfo::exists(base + match.captured(1))) {
+                found << QFileInfo(base + match.captured(1)).canonicalFilePath();
+                break;
+            }
+    }
+    return found;
+}
+
+// Files among `files` that include torch directly or through project headers.
+QStringList reachingTorch(const QStringList& files) {
+    QStringList offenders;
+    for (const auto& start : files) {
+        QStringList pending{start};
+        QSet<QString> seen;
+        while (!pending.isEmpty()) {
+            const auto path = pending.takeLast();
+            if (seen.contains(path)) continue;
+            seen.insert(path);
+            if (!including({path}, kTorch).isEmpty()) {
+                offenders << start + " (through " + path + ")";
+                break;
+            }
+            pending << quotedIncludes(path);
+        }
+    }
+    return offenders;
+}
 
 }  // namespace
 
@@ -56,6 +95,18 @@ private Q_SLOTS:
         QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(", ")));
     }
 
+    // Not even through a core header: ui/ sees the engine as plain value types.
+    void uiReachesNoTorchHeaderTransitively() {
+        const auto offenders = reachingTorch(sourcesUnder("ui"));
+        QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(", ")));
+    }
+
+    void theSessionApiIsTorchFree() {
+        const QString session = QString(BERTBENCH_SOURCE_DIR) + "/core/session/session.h";
+        QVERIFY(QFileInfo::exists(session));
+        QVERIFY2(reachingTorch({session}).isEmpty(), qPrintable(reachingTorch({session}).join(", ")));
+    }
+
     void noFileMixesTorchAndWidgets() {
         const auto all = sourcesUnder("core") + sourcesUnder("ui") + sourcesUnder("app") + sourcesUnder("tests");
         QStringList both;
@@ -72,6 +123,22 @@ private Q_SLOTS:
         file.close();
         QCOMPARE(including({file.fileName()}, kQt).size(), 1);
         QCOMPARE(including({file.fileName()}, kTorch).size(), 1);
+        for (const char* header : {"<QtCore>", "<QtConcurrent>", "<qglobal.h>", "<QtCore/QString>"}) {
+            QFile qt(dir.filePath("qt.h"));
+            QVERIFY(qt.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            qt.write(QByteArray("#include ") + header + "\n");
+            qt.close();
+            QVERIFY2(including({qt.fileName()}, kQt).size() == 1, header);
+        }
+        // A header that reaches torch through another one is caught.
+        QFile outer(dir.filePath("outer.h")), inner(dir.filePath("inner.h"));
+        QVERIFY(outer.open(QIODevice::WriteOnly) && inner.open(QIODevice::WriteOnly));
+        outer.write("#include \"inner.h\"\n");
+        inner.write("#include <ATen/ATen.h>\n");
+        outer.close();
+        inner.close();
+        QCOMPARE(reachingTorch({outer.fileName()}).size(), 1);
+        QVERIFY(reachingTorch({file.fileName() + ".none"}).isEmpty());
     }
 };
 
