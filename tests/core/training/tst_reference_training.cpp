@@ -99,11 +99,16 @@ private Q_SLOTS:
         // Final weights: every tensor of the after-training checkpoint.
         auto expectedWeights = readStateDict(fixtures::path("reference/tiny-bert-cola/expected/after_training/model.safetensors"));
         auto parameters = model->module().named_parameters();
+        size_t compared = 0;
         for (const auto& [name, tensor] : expectedWeights) {
             if (!parameters.contains(name)) continue;
+            ++compared;
             const double diff = (parameters[name].detach() - tensor).abs().max().item<double>();
             QVERIFY2(diff < 1e-4, (name + " differs by " + std::to_string(diff)).c_str());
         }
+        // Every parameter of the model was checked (the file has no others).
+        QCOMPARE(compared, parameters.size());
+        QCOMPARE(compared, expectedWeights.size());
         const auto& last = trace_.at("steps")[7];
         QVERIFY(maxAbsDiff(model->classifier->classifier->bias, last.at("classifier_bias_after_step")) < 1e-4);
 
