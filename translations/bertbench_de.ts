@@ -460,88 +460,8 @@
         <translation>%1 konnte nicht geladen werden: %2</translation>
     </message>
     <message>
-        <source>Schedule</source>
-        <translation>Zeitplan</translation>
-    </message>
-    <message>
-        <source>Optimizer</source>
-        <translation>Optimierer</translation>
-    </message>
-    <message>
-        <source>Data and hardware</source>
-        <translation>Daten und Hardware</translation>
-    </message>
-    <message>
-        <source>What is trained and kept</source>
-        <translation>Was trainiert und behalten wird</translation>
-    </message>
-    <message>
-        <source>linear decay</source>
-        <translation>linear fallend</translation>
-    </message>
-    <message>
-        <source>constant</source>
-        <translation>konstant</translation>
-    </message>
-    <message>
-        <source>cosine</source>
-        <translation>Kosinus</translation>
-    </message>
-    <message>
-        <source>dynamic (per batch)</source>
-        <translation>dynamisch (pro Batch)</translation>
-    </message>
-    <message>
-        <source>max length (every example)</source>
-        <translation>max. Länge (jedes Beispiel)</translation>
-    </message>
-    <message>
-        <source>bucketed by length</source>
-        <translation>nach Länge gruppiert</translation>
-    </message>
-    <message>
-        <source>random</source>
-        <translation>zufällig</translation>
-    </message>
-    <message>
-        <source>none (file order)</source>
-        <translation>keine (Dateireihenfolge)</translation>
-    </message>
-    <message>
-        <source>MCC</source>
-        <translation>MCC</translation>
-    </message>
-    <message>
-        <source>accuracy</source>
-        <translation>Genauigkeit</translation>
-    </message>
-    <message>
-        <source>macro F1</source>
-        <translation>Makro-F1</translation>
-    </message>
-    <message>
-        <source>validation loss</source>
-        <translation>Validierungsverlust</translation>
-    </message>
-    <message>
-        <source>use ratio</source>
-        <translation>Anteil verwenden</translation>
-    </message>
-    <message>
-        <source>no limit</source>
-        <translation>keine Grenze</translation>
-    </message>
-    <message>
-        <source>same</source>
-        <translation>gleich</translation>
-    </message>
-    <message>
         <source>Preset:</source>
         <translation>Voreinstellung:</translation>
-    </message>
-    <message>
-        <source>Apply preset</source>
-        <translation>Voreinstellung anwenden</translation>
     </message>
     <message>
         <source>Load JSON…</source>
@@ -556,228 +476,12 @@
         <translation>Engine-Standardwerte</translation>
     </message>
     <message>
-        <source>Epochs:</source>
-        <translation>Epochen:</translation>
+        <source>These values match no preset. Choose one to fill the form with its values.</source>
+        <translation>Diese Werte entsprechen keiner Voreinstellung. Wählen Sie eine, um das Formular mit ihren Werten zu füllen.</translation>
     </message>
     <message>
-        <source>Passes over the training data. BERT&apos;s authors recommend 2–4 for fine-tuning; more overfits small datasets such as CoLA.</source>
-        <translation>Durchläufe über die Trainingsdaten. Die BERT-Autoren empfehlen 2–4 fürs Feintuning; mehr führt bei kleinen Datensätzen wie CoLA zu Überanpassung.</translation>
-    </message>
-    <message>
-        <source>Max steps:</source>
-        <translation>Max. Schritte:</translation>
-    </message>
-    <message>
-        <source>Stop after this many optimizer steps, overriding epochs. 0 trains for the full epochs; useful for quick trials.</source>
-        <translation>Nach so vielen Optimierungsschritten anhalten, unabhängig von den Epochen. 0 trainiert alle Epochen; nützlich für schnelle Versuche.</translation>
-    </message>
-    <message>
-        <source>Batch size:</source>
-        <translation>Batchgröße:</translation>
-    </message>
-    <message>
-        <source>Examples per forward pass. 16 or 32 is the usual choice; larger batches need more memory.</source>
-        <translation>Beispiele pro Vorwärtsdurchlauf. 16 oder 32 ist üblich; größere Batches brauchen mehr Speicher.</translation>
-    </message>
-    <message>
-        <source>Gradient accumulation:</source>
-        <translation>Gradientenakkumulation:</translation>
-    </message>
-    <message>
-        <source>Batches summed before each optimizer step: the effective batch is batch size × this, without the memory cost.</source>
-        <translation>Batches, die vor jedem Optimierungsschritt summiert werden: Der effektive Batch ist Batchgröße × dieser Wert, ohne die Speicherkosten.</translation>
-    </message>
-    <message>
-        <source>Learning rate:</source>
-        <translation>Lernrate:</translation>
-    </message>
-    <message>
-        <source>Peak AdamW learning rate. Fine-tuning uses 2e-5 to 5e-5: large enough to adapt the classifier, small enough not to destroy what pre-training learned. LoRA tolerates about 10× more.</source>
-        <translation>Höchste AdamW-Lernrate. Feintuning verwendet 2e-5 bis 5e-5: groß genug, um den Klassifikator anzupassen, klein genug, um das im Vortraining Gelernte nicht zu zerstören. LoRA verträgt etwa das Zehnfache.</translation>
-    </message>
-    <message>
-        <source>Classifier learning rate:</source>
-        <translation>Lernrate des Klassifikators:</translation>
-    </message>
-    <message>
-        <source>A separate rate for the new classifier and pooler, which start from random weights and may learn faster. 0 uses the learning rate.</source>
-        <translation>Eine eigene Rate für den neuen Klassifikator und Pooler, die mit Zufallsgewichten beginnen und schneller lernen dürfen. 0 verwendet die Lernrate.</translation>
-    </message>
-    <message>
-        <source>Warmup ratio:</source>
-        <translation>Warmup-Anteil:</translation>
-    </message>
-    <message>
-        <source>Share of all steps during which the rate rises linearly from 0. Warmup (usually 10 %) keeps the first, noisy updates from wrecking pre-trained weights.</source>
-        <translation>Anteil aller Schritte, in denen die Rate linear von 0 ansteigt. Warmup (meist 10 %) verhindert, dass die ersten, verrauschten Updates vortrainierte Gewichte ruinieren.</translation>
-    </message>
-    <message>
-        <source>Warmup steps:</source>
-        <translation>Warmup-Schritte:</translation>
-    </message>
-    <message>
-        <source>Exact number of warmup steps; overrides the ratio when 0 or more. −1 uses the ratio.</source>
-        <translation>Genaue Zahl der Warmup-Schritte; ersetzt ab 0 den Anteil. −1 verwendet den Anteil.</translation>
-    </message>
-    <message>
-        <source>Schedule:</source>
-        <translation>Zeitplan:</translation>
-    </message>
-    <message>
-        <source>How the rate falls after warmup: linearly to 0 (BERT&apos;s choice), not at all, or along a cosine.</source>
-        <translation>Wie die Rate nach dem Warmup fällt: linear auf 0 (BERTs Wahl), gar nicht oder entlang eines Kosinus.</translation>
-    </message>
-    <message>
-        <source>Weight decay:</source>
-        <translation>Weight Decay:</translation>
-    </message>
-    <message>
-        <source>AdamW&apos;s decoupled weight decay (0.01 in BERT), a mild regulariser; never applied to biases and LayerNorm weights.</source>
-        <translation>Entkoppelter Weight Decay von AdamW (0,01 bei BERT), eine milde Regularisierung; nie auf Biases und LayerNorm-Gewichte angewandt.</translation>
-    </message>
-    <message>
-        <source>Adam β1:</source>
-        <translation>Adam β1:</translation>
-    </message>
-    <message>
-        <source>Decay of the running mean of gradients (momentum). 0.9 is standard.</source>
-        <translation>Zerfall des gleitenden Mittels der Gradienten (Momentum). 0,9 ist Standard.</translation>
-    </message>
-    <message>
-        <source>Adam β2:</source>
-        <translation>Adam β2:</translation>
-    </message>
-    <message>
-        <source>Decay of the running mean of squared gradients. 0.999 is standard.</source>
-        <translation>Zerfall des gleitenden Mittels der quadrierten Gradienten. 0,999 ist Standard.</translation>
-    </message>
-    <message>
-        <source>Adam ε:</source>
-        <translation>Adam ε:</translation>
-    </message>
-    <message>
-        <source>Added to the denominator for numerical stability. 1e-8 (BERT uses 1e-6 in some recipes).</source>
-        <translation>Wird zur numerischen Stabilität zum Nenner addiert. 1e-8 (BERT verwendet in manchen Rezepten 1e-6).</translation>
-    </message>
-    <message>
-        <source>Max gradient norm:</source>
-        <translation>Max. Gradientennorm:</translation>
-    </message>
-    <message>
-        <source>Gradients whose global L2 norm exceeds this are scaled down (clipping), which prevents rare huge updates. 0 disables it.</source>
-        <translation>Gradienten, deren globale L2-Norm diesen Wert übersteigt, werden herunterskaliert (Clipping), was seltene riesige Updates verhindert. 0 schaltet es ab.</translation>
-    </message>
-    <message>
-        <source>Max length:</source>
-        <translation>Max. Länge:</translation>
-    </message>
-    <message>
-        <source>Tokens per example including [CLS] and [SEP]; longer texts are truncated. Check the Data page&apos;s histogram: most CoLA sentences need fewer than 64.</source>
-        <translation>Tokens pro Beispiel einschließlich [CLS] und [SEP]; längere Texte werden gekürzt. Siehe das Histogramm der Datenseite: Die meisten CoLA-Sätze brauchen weniger als 64.</translation>
-    </message>
-    <message>
-        <source>Padding:</source>
-        <translation>Padding:</translation>
-    </message>
-    <message>
-        <source>Dynamic pads each batch only to its longest example (much faster); max length pads every example to max length, as the classic notebook does.</source>
-        <translation>Dynamisch füllt jeden Batch nur bis zu seinem längsten Beispiel auf (viel schneller); max. Länge füllt jedes Beispiel bis zur max. Länge auf, wie das klassische Notebook.</translation>
-    </message>
-    <message>
-        <source>Shuffle:</source>
-        <translation>Mischen:</translation>
-    </message>
-    <message>
-        <source>Bucketed groups examples of similar length into batches (less padding); random shuffles freely; none keeps file order.</source>
-        <translation>Nach Länge gruppiert bildet Batches aus ähnlich langen Beispielen (weniger Padding); zufällig mischt frei; keine behält die Dateireihenfolge.</translation>
-    </message>
-    <message>
-        <source>Seed:</source>
-        <translation>Seed:</translation>
-    </message>
-    <message>
-        <source>Seeds shuffling, dropout and new weights, so a run can be repeated exactly.</source>
-        <translation>Initialisiert Mischen, Dropout und neue Gewichte, sodass ein Lauf exakt wiederholbar ist.</translation>
-    </message>
-    <message>
-        <source>Evaluation batch size:</source>
-        <translation>Batchgröße der Evaluierung:</translation>
-    </message>
-    <message>
-        <source>Batch size for validation and test; evaluation needs no gradients, so it can be larger.</source>
-        <translation>Batchgröße für Validierung und Test; die Evaluierung braucht keine Gradienten und verträgt daher größere Batches.</translation>
-    </message>
-    <message>
-        <source>Device:</source>
-        <translation>Gerät:</translation>
-    </message>
-    <message>
-        <source>Where training runs. CUDA appears when this machine has a usable GPU.</source>
-        <translation>Wo trainiert wird. CUDA erscheint, wenn dieser Rechner eine nutzbare GPU hat.</translation>
-    </message>
-    <message>
-        <source>Frozen layers:</source>
-        <translation>Eingefrorene Schichten:</translation>
-    </message>
-    <message>
-        <source>Freeze the embeddings and the first K encoder layers: faster and less prone to overfitting, at some cost in accuracy.</source>
-        <translation>Friert die Embeddings und die ersten K Encoder-Schichten ein: schneller und weniger anfällig für Überanpassung, auf Kosten etwas Genauigkeit.</translation>
-    </message>
-    <message>
-        <source>Train classifier only:</source>
-        <translation>Nur Klassifikator trainieren:</translation>
-    </message>
-    <message>
-        <source>Keep the whole encoder fixed and train only the pooler and classifier — a quick baseline.</source>
-        <translation>Hält den ganzen Encoder fest und trainiert nur Pooler und Klassifikator – eine schnelle Basislinie.</translation>
-    </message>
-    <message>
-        <source>LoRA rank:</source>
-        <translation>LoRA-Rang:</translation>
-    </message>
-    <message>
-        <source>Rank of the low-rank adapters added to the chosen projections; the original weights stay frozen. 0 disables LoRA; 4–16 is typical.</source>
-        <translation>Rang der Low-Rank-Adapter an den gewählten Projektionen; die ursprünglichen Gewichte bleiben eingefroren. 0 schaltet LoRA ab; 4–16 ist üblich.</translation>
-    </message>
-    <message>
-        <source>LoRA alpha:</source>
-        <translation>LoRA-Alpha:</translation>
-    </message>
-    <message>
-        <source>Scales the adapters&apos; output by alpha / rank; 2 × rank is a common choice.</source>
-        <translation>Skaliert die Ausgabe der Adapter mit Alpha / Rang; 2 × Rang ist eine gängige Wahl.</translation>
-    </message>
-    <message>
-        <source>LoRA dropout:</source>
-        <translation>LoRA-Dropout:</translation>
-    </message>
-    <message>
-        <source>Dropout on the adapters&apos; input, a regulariser for small datasets.</source>
-        <translation>Dropout auf die Eingabe der Adapter, eine Regularisierung für kleine Datensätze.</translation>
-    </message>
-    <message>
-        <source>LoRA targets:</source>
-        <translation>LoRA-Ziele:</translation>
-    </message>
-    <message>
-        <source>The projections that get adapters. Query and value, as in the LoRA paper, is usually enough.</source>
-        <translation>Die Projektionen, die Adapter erhalten. Query und Value, wie im LoRA-Paper, genügen meist.</translation>
-    </message>
-    <message>
-        <source>Best model by:</source>
-        <translation>Bestes Modell nach:</translation>
-    </message>
-    <message>
-        <source>The validation metric that picks the checkpoint kept at the end. MCC is CoLA&apos;s official metric and robust to class imbalance.</source>
-        <translation>Die Validierungsmetrik, die den am Ende behaltenen Checkpoint auswählt. MCC ist die offizielle CoLA-Metrik und robust gegen ungleiche Klassen.</translation>
-    </message>
-    <message>
-        <source>Early stopping patience:</source>
-        <translation>Geduld für frühes Stoppen:</translation>
-    </message>
-    <message>
-        <source>Stop after this many evaluations without improvement of that metric. 0 never stops early.</source>
-        <translation>Nach so vielen Evaluierungen ohne Verbesserung dieser Metrik anhalten. 0 stoppt nie früh.</translation>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
     </message>
 </context>
 <context>
@@ -1247,6 +951,309 @@
     <message>
         <source>Starting…</source>
         <translation>Starte…</translation>
+    </message>
+</context>
+<context>
+    <name>OptionSchema</name>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <source>Data and hardware</source>
+        <translation>Daten und Hardware</translation>
+    </message>
+    <message>
+        <source>What is trained and kept</source>
+        <translation>Was trainiert und behalten wird</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Passes over the training data. BERT&apos;s authors recommend 2–4 for fine-tuning; more overfits small datasets such as CoLA.</source>
+        <translation>Durchläufe über die Trainingsdaten. Die BERT-Autoren empfehlen 2–4 fürs Feintuning; mehr führt bei kleinen Datensätzen wie CoLA zu Überanpassung.</translation>
+    </message>
+    <message>
+        <source>max steps</source>
+        <translation>max. Schritte</translation>
+    </message>
+    <message>
+        <source>Stop after this many optimizer steps, overriding epochs. 0 trains for the full epochs; useful for quick trials.</source>
+        <translation>Nach so vielen Optimierungsschritten anhalten, unabhängig von den Epochen. 0 trainiert alle Epochen; nützlich für schnelle Versuche.</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <source>Examples per forward pass. 16 or 32 is the usual choice; larger batches need more memory.</source>
+        <translation>Beispiele pro Vorwärtsdurchlauf. 16 oder 32 ist üblich; größere Batches brauchen mehr Speicher.</translation>
+    </message>
+    <message>
+        <source>gradient accumulation</source>
+        <translation>Gradientenakkumulation</translation>
+    </message>
+    <message>
+        <source>Batches summed before each optimizer step: the effective batch is batch size × this, without the memory cost.</source>
+        <translation>Batches, die vor jedem Optimierungsschritt summiert werden: Der effektive Batch ist Batchgröße × dieser Wert, ohne die Speicherkosten.</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Peak AdamW learning rate. Fine-tuning uses 2e-5 to 5e-5: large enough to adapt the classifier, small enough not to destroy what pre-training learned. LoRA tolerates about 10× more.</source>
+        <translation>Höchste AdamW-Lernrate. Feintuning verwendet 2e-5 bis 5e-5: groß genug, um den Klassifikator anzupassen, klein genug, um das im Vortraining Gelernte nicht zu zerstören. LoRA verträgt etwa das Zehnfache.</translation>
+    </message>
+    <message>
+        <source>classifier learning rate</source>
+        <translation>Lernrate des Klassifikators</translation>
+    </message>
+    <message>
+        <source>A separate rate for the new classifier and pooler, which start from random weights and may learn faster. 0 uses the learning rate.</source>
+        <translation>Eine eigene Rate für den neuen Klassifikator und Pooler, die mit Zufallsgewichten beginnen und schneller lernen dürfen. 0 verwendet die Lernrate.</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>gleich</translation>
+    </message>
+    <message>
+        <source>warmup ratio</source>
+        <translation>Warmup-Anteil</translation>
+    </message>
+    <message>
+        <source>Share of all steps during which the rate rises linearly from 0. Warmup (usually 10 %) keeps the first, noisy updates from wrecking pre-trained weights.</source>
+        <translation>Anteil aller Schritte, in denen die Rate linear von 0 ansteigt. Warmup (meist 10 %) verhindert, dass die ersten, verrauschten Updates vortrainierte Gewichte ruinieren.</translation>
+    </message>
+    <message>
+        <source>warmup steps</source>
+        <translation>Warmup-Schritte</translation>
+    </message>
+    <message>
+        <source>Exact number of warmup steps; overrides the ratio when 0 or more. -1 uses the ratio.</source>
+        <translation>Genaue Zahl der Warmup-Schritte; ersetzt ab 0 den Anteil. -1 verwendet den Anteil.</translation>
+    </message>
+    <message>
+        <source>use ratio</source>
+        <translation>Anteil verwenden</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>How the rate falls after warmup: linearly to 0 (BERT&apos;s choice), not at all, or along a cosine.</source>
+        <translation>Wie die Rate nach dem Warmup fällt: linear auf 0 (BERTs Wahl), gar nicht oder entlang eines Kosinus.</translation>
+    </message>
+    <message>
+        <source>linear decay</source>
+        <translation>linear fallend</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>konstant</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>Weight Decay</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s decoupled weight decay (0.01 in BERT), a mild regulariser; never applied to biases and LayerNorm weights.</source>
+        <translation>Entkoppelter Weight Decay von AdamW (0,01 bei BERT), eine milde Regularisierung; nie auf Biases und LayerNorm-Gewichte angewandt.</translation>
+    </message>
+    <message>
+        <source>Adam β1</source>
+        <translation>Adam β1</translation>
+    </message>
+    <message>
+        <source>Decay of the running mean of gradients (momentum). 0.9 is standard.</source>
+        <translation>Zerfall des gleitenden Mittels der Gradienten (Momentum). 0,9 ist Standard.</translation>
+    </message>
+    <message>
+        <source>Adam β2</source>
+        <translation>Adam β2</translation>
+    </message>
+    <message>
+        <source>Decay of the running mean of squared gradients. 0.999 is standard.</source>
+        <translation>Zerfall des gleitenden Mittels der quadrierten Gradienten. 0,999 ist Standard.</translation>
+    </message>
+    <message>
+        <source>Adam ε</source>
+        <translation>Adam ε</translation>
+    </message>
+    <message>
+        <source>Added to the denominator for numerical stability. 1e-8 (BERT uses 1e-6 in some recipes).</source>
+        <translation>Wird zur numerischen Stabilität zum Nenner addiert. 1e-8 (BERT verwendet in manchen Rezepten 1e-6).</translation>
+    </message>
+    <message>
+        <source>max gradient norm</source>
+        <translation>max. Gradientennorm</translation>
+    </message>
+    <message>
+        <source>Gradients whose global L2 norm exceeds this are scaled down (clipping), which prevents rare huge updates. 0 disables it.</source>
+        <translation>Gradienten, deren globale L2-Norm diesen Wert übersteigt, werden herunterskaliert (Clipping), was seltene riesige Updates verhindert. 0 schaltet es ab.</translation>
+    </message>
+    <message>
+        <source>max length</source>
+        <translation>max. Länge</translation>
+    </message>
+    <message>
+        <source>Tokens per example including [CLS] and [SEP]; longer texts are truncated. Most CoLA sentences need fewer than 64.</source>
+        <translation>Tokens pro Beispiel einschließlich [CLS] und [SEP]; längere Texte werden gekürzt. Die meisten CoLA-Sätze brauchen weniger als 64.</translation>
+    </message>
+    <message>
+        <source>padding</source>
+        <translation>Padding</translation>
+    </message>
+    <message>
+        <source>Dynamic pads each batch only to its longest example (much faster); max length pads every example to max length, as the classic notebook does.</source>
+        <translation>Dynamisch füllt jeden Batch nur bis zu seinem längsten Beispiel auf (viel schneller); max. Länge füllt jedes Beispiel bis zur max. Länge auf, wie das klassische Notebook.</translation>
+    </message>
+    <message>
+        <source>dynamic (per batch)</source>
+        <translation>dynamisch (pro Batch)</translation>
+    </message>
+    <message>
+        <source>max length (every example)</source>
+        <translation>max. Länge (jedes Beispiel)</translation>
+    </message>
+    <message>
+        <source>shuffle</source>
+        <translation>Mischen</translation>
+    </message>
+    <message>
+        <source>Bucketed groups examples of similar length into batches (less padding); random shuffles freely; none keeps file order.</source>
+        <translation>Nach Länge gruppiert bildet Batches aus ähnlich langen Beispielen (weniger Padding); zufällig mischt frei; keine behält die Dateireihenfolge.</translation>
+    </message>
+    <message>
+        <source>bucketed by length</source>
+        <translation>nach Länge gruppiert</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>zufällig</translation>
+    </message>
+    <message>
+        <source>none (file order)</source>
+        <translation>keine (Dateireihenfolge)</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Seeds shuffling, dropout and new weights, so a run can be repeated exactly.</source>
+        <translation>Initialisiert Mischen, Dropout und neue Gewichte, sodass ein Lauf exakt wiederholbar ist.</translation>
+    </message>
+    <message>
+        <source>evaluation batch size</source>
+        <translation>Batchgröße der Evaluierung</translation>
+    </message>
+    <message>
+        <source>Batch size for validation and test; evaluation needs no gradients, so it can be larger.</source>
+        <translation>Batchgröße für Validierung und Test; die Evaluierung braucht keine Gradienten und verträgt daher größere Batches.</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Where training runs: cpu, cuda (the first GPU) or cuda:N.</source>
+        <translation>Wo trainiert wird: cpu, cuda (die erste GPU) oder cuda:N.</translation>
+    </message>
+    <message>
+        <source>frozen layers</source>
+        <translation>eingefrorene Schichten</translation>
+    </message>
+    <message>
+        <source>Freeze the embeddings and the first K encoder layers: faster and less prone to overfitting, at some cost in accuracy.</source>
+        <translation>Friert die Embeddings und die ersten K Encoder-Schichten ein: schneller und weniger anfällig für Überanpassung, auf Kosten etwas Genauigkeit.</translation>
+    </message>
+    <message>
+        <source>train classifier only</source>
+        <translation>nur Klassifikator trainieren</translation>
+    </message>
+    <message>
+        <source>Keep the whole encoder fixed and train only the pooler and classifier — a quick baseline.</source>
+        <translation>Hält den ganzen Encoder fest und trainiert nur Pooler und Klassifikator – eine schnelle Basislinie.</translation>
+    </message>
+    <message>
+        <source>LoRA rank</source>
+        <translation>LoRA-Rang</translation>
+    </message>
+    <message>
+        <source>Rank of the low-rank adapters added to the chosen projections; the original weights stay frozen. 0 disables LoRA; 4–16 is typical.</source>
+        <translation>Rang der Low-Rank-Adapter an den gewählten Projektionen; die ursprünglichen Gewichte bleiben eingefroren. 0 schaltet LoRA ab; 4–16 ist üblich.</translation>
+    </message>
+    <message>
+        <source>LoRA alpha</source>
+        <translation>LoRA-Alpha</translation>
+    </message>
+    <message>
+        <source>Scales the adapters&apos; output by alpha / rank; 2 × rank is a common choice.</source>
+        <translation>Skaliert die Ausgabe der Adapter mit Alpha / Rang; 2 × Rang ist eine gängige Wahl.</translation>
+    </message>
+    <message>
+        <source>LoRA dropout</source>
+        <translation>LoRA-Dropout</translation>
+    </message>
+    <message>
+        <source>Dropout on the adapters&apos; input, a regulariser for small datasets.</source>
+        <translation>Dropout auf die Eingabe der Adapter, eine Regularisierung für kleine Datensätze.</translation>
+    </message>
+    <message>
+        <source>LoRA targets</source>
+        <translation>LoRA-Ziele</translation>
+    </message>
+    <message>
+        <source>The projections that get adapters. Query and value, as in the LoRA paper, is usually enough.</source>
+        <translation>Die Projektionen, die Adapter erhalten. Query und Value, wie im LoRA-Paper, genügen meist.</translation>
+    </message>
+    <message>
+        <source>best model by</source>
+        <translation>bestes Modell nach</translation>
+    </message>
+    <message>
+        <source>The validation metric that picks the checkpoint kept at the end. MCC is CoLA&apos;s official metric and robust to class imbalance.</source>
+        <translation>Die Validierungsmetrik, die den am Ende behaltenen Checkpoint auswählt. MCC ist die offizielle CoLA-Metrik und robust gegen ungleiche Klassen.</translation>
+    </message>
+    <message>
+        <source>MCC</source>
+        <translation>MCC</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>macro F1</source>
+        <translation>Makro-F1</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>early stopping patience</source>
+        <translation>Geduld für frühes Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop after this many evaluations without improvement of that metric. 0 never stops early.</source>
+        <translation>Nach so vielen Evaluierungen ohne Verbesserung dieser Metrik anhalten. 0 stoppt nie früh.</translation>
     </message>
 </context>
 <context>

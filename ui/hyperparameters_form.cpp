@@ -1,109 +1,213 @@
-// HyperparametersPage, second half: moving values between the form and
-// TrainingOptions, validation, presets, JSON files and translations.
+// HyperparametersPage, second half: an editor per schema field chosen by its
+// type, moving values between the editors and TrainingOptions, and validation.
+// Combo boxes carry the schema's choice names as item data, never indexes, so
+// the order of items is free.
 #include "hyperparameters_page.h"
 
-#include "training_presets.h"
+#include "option_schema_strings.h"
+#include "scientific_spin_box.h"
 
 #include "common/errors.h"
+#include "runtime/torch_runtime.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QEvent>
-#include <QFile>
-#include <QFileDialog>
-#include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
-#include <QPushButton>
-#include <QSaveFile>
+#include <QLineEdit>
 #include <QSpinBox>
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
 
 using namespace bertbench;
 
 namespace {
-const std::vector<std::string> kMetrics = {"mcc", "accuracy", "f1", "loss"};
+
+// A spin box bound for an integer field; an open bound is the widget's limit.
+int intBound(const std::optional<double>& bound, bool exclusive, int direction, int open) {
+    if (!bound) return open;
+    return int(std::clamp(*bound + (exclusive ? direction : 0), double(INT_MIN), double(INT_MAX)));
+}
+
+// Enough decimals to show a step and one digit finer: 0.01 -> 3.
+int decimalsFor(double step) {
+    int digits = 0;
+    while (digits < 8 && std::abs(step * std::pow(10.0, digits) - std::round(step * std::pow(10.0, digits))) > 1e-9)
+        ++digits;
+    return digits + 1;
+}
+
+QString capitalized(const QString& text) { return text.left(1).toUpper() + text.mid(1); }
+
+QStringList checkedChoices(const QWidget* editor) {
+    QStringList names;
+    for (auto* box : editor->findChildren<QCheckBox*>())
+        if (box->isChecked()) names << box->property("choice").toString();
+    return names;
+}
+
+}  // namespace
+
+QWidget* HyperparametersPage::createEditor(const OptionField& field) {
+    QWidget* editor = nullptr;
+    const auto& range = field.range;
+    switch (field.type) {
+    case OptionType::Int: {
+        auto* box = new QSpinBox;
+        box->setRange(intBound(range.min, range.minExclusive, 1, INT_MIN), intBound(range.max, range.maxExclusive, -1, INT_MAX));
+        box->setMinimumWidth(120);
+        connect(box, qOverload<int>(&QSpinBox::valueChanged), this, &HyperparametersPage::validateNow);
+        editor = box;
+        break;
+    }
+    case OptionType::Real: {
+        QDoubleSpinBox* box = field.spansDecades ? new ScientificSpinBox : new QDoubleSpinBox;
+        if (!field.spansDecades) {
+            box->setDecimals(decimalsFor(field.step));
+            box->setSingleStep(field.step);
+        }
+        // An exclusive bound becomes the nearest value the box can show inside it.
+        const double unit = std::pow(10.0, -box->decimals());
+        box->setRange(range.min ? *range.min + (range.minExclusive ? unit : 0) : -1e9,
+                      range.max ? *range.max - (range.maxExclusive ? unit : 0) : 1e9);
+        box->setMinimumWidth(120);
+        connect(box, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &HyperparametersPage::validateNow);
+        editor = box;
+        break;
+    }
+    case OptionType::Bool: {
+        auto* box = new QCheckBox;
+        connect(box, &QCheckBox::toggled, this, &HyperparametersPage::validateNow);
+        editor = box;
+        break;
+    }
+    case OptionType::Choice:
+    case OptionType::String: {
+        auto* box = new QComboBox;
+        // Item texts are set in retranslateUi(), after the form has sized itself: follow the text.
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        for (const auto& choice : field.choices) {
+            // Offer only devices this machine has; a loaded "cuda" still shows (setEditorValue adds it).
+            if (field.key == "device" && choice.name.rfind("cuda", 0) == 0 && !cudaAvailable()) continue;
+            box->addItem(QString::fromStdString(choice.name), QString::fromStdString(choice.name));
+        }
+        if (field.type == OptionType::String && field.choices.empty()) box->setEditable(true);
+        connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, &HyperparametersPage::validateNow);
+        connect(box, &QComboBox::editTextChanged, this, &HyperparametersPage::validateNow);
+        editor = box;
+        break;
+    }
+    case OptionType::StringList: {
+        if (field.choices.empty()) {
+            auto* line = new QLineEdit;
+            line->setPlaceholderText(QStringLiteral("a,b,c"));
+            connect(line, &QLineEdit::textChanged, this, &HyperparametersPage::validateNow);
+            editor = line;
+            break;
+        }
+        // A closed set of items: one check box each, in the schema's order.
+        editor = new QWidget;
+        auto* layout = new QHBoxLayout(editor);
+        layout->setContentsMargins(0, 0, 0, 0);
+        for (const auto& choice : field.choices) {
+            auto* box = new QCheckBox(QString::fromStdString(choice.name));
+            box->setProperty("choice", QString::fromStdString(choice.name));
+            layout->addWidget(box);
+            connect(box, &QCheckBox::toggled, this, &HyperparametersPage::validateNow);
+        }
+        break;
+    }
+    }
+    editor->setObjectName(QString::fromStdString(field.key));
+    return editor;
+}
+
+OptionValue HyperparametersPage::editorValue(const Row& row) const {
+    switch (row.field->type) {
+    case OptionType::Int:
+        return int64_t(static_cast<QSpinBox*>(row.editor)->value());
+    case OptionType::Real:
+        return static_cast<QDoubleSpinBox*>(row.editor)->value();
+    case OptionType::Bool:
+        return static_cast<QCheckBox*>(row.editor)->isChecked();
+    case OptionType::Choice:
+        return static_cast<QComboBox*>(row.editor)->currentData().toString().toStdString();
+    case OptionType::String: {
+        auto* box = static_cast<QComboBox*>(row.editor);
+        return (box->isEditable() ? box->currentText() : box->currentData().toString()).toStdString();
+    }
+    case OptionType::StringList: {
+        const QStringList names = row.field->choices.empty()
+                                      ? static_cast<QLineEdit*>(row.editor)->text().split(QLatin1Char(','), Qt::SkipEmptyParts)
+                                      : checkedChoices(row.editor);
+        std::vector<std::string> items;
+        for (const auto& name : names) items.push_back(name.trimmed().toStdString());
+        return items;
+    }
+    }
+    return row.field->defaultValue();
+}
+
+void HyperparametersPage::setEditorValue(const Row& row, const OptionValue& value) {
+    switch (row.field->type) {
+    case OptionType::Int:
+        static_cast<QSpinBox*>(row.editor)->setValue(int(std::clamp<int64_t>(std::get<int64_t>(value), INT_MIN, INT_MAX)));
+        break;
+    case OptionType::Real:
+        static_cast<QDoubleSpinBox*>(row.editor)->setValue(std::get<double>(value));
+        break;
+    case OptionType::Bool:
+        static_cast<QCheckBox*>(row.editor)->setChecked(std::get<bool>(value));
+        break;
+    case OptionType::Choice:
+    case OptionType::String: {
+        auto* box = static_cast<QComboBox*>(row.editor);
+        const QString name = QString::fromStdString(std::get<std::string>(value));
+        if (box->isEditable()) {
+            box->setCurrentText(name);
+            break;
+        }
+        if (box->findData(name) < 0) box->addItem(name, name);  // e.g. "cuda:1" from a file
+        box->setCurrentIndex(box->findData(name));
+        break;
+    }
+    case OptionType::StringList: {
+        const auto& items = std::get<std::vector<std::string>>(value);
+        if (row.field->choices.empty()) {
+            QStringList names;
+            for (const auto& item : items) names << QString::fromStdString(item);
+            static_cast<QLineEdit*>(row.editor)->setText(names.join(QLatin1Char(',')));
+            break;
+        }
+        for (auto* box : row.editor->findChildren<QCheckBox*>()) {
+            const std::string name = box->property("choice").toString().toStdString();
+            box->setChecked(std::find(items.begin(), items.end(), name) != items.end());
+        }
+        break;
+    }
+    }
+}
+
+QWidget* HyperparametersPage::editor(const std::string& key) const {
+    for (const auto& row : rows_)
+        if (row.field->key == key) return row.editor;
+    return nullptr;
 }
 
 TrainingOptions HyperparametersPage::options() const {
     TrainingOptions o;
-    o.epochs = epochs_->value();
-    o.maxSteps = maxSteps_->value();
-    o.batchSize = batch_->value();
-    o.gradientAccumulation = accumulation_->value();
-    o.learningRate = rate_->value();
-    o.headLearningRate = headRate_->value();
-    o.warmupRatio = warmupRatio_->value();
-    o.warmupSteps = warmupSteps_->value();
-    o.schedule = LrSchedule(schedule_->currentIndex());
-    o.weightDecay = decay_->value();
-    o.adamBeta1 = beta1_->value();
-    o.adamBeta2 = beta2_->value();
-    o.adamEpsilon = epsilon_->value();
-    o.maxGradNorm = clip_->value();
-    o.maxLength = maxLength_->value();
-    o.padding = Padding(padding_->currentIndex());
-    o.shuffle = ShuffleMode(shuffle_->currentIndex());
-    o.seed = uint64_t(seed_->value());
-    o.freezeLayers = freeze_->value();
-    o.headOnly = headOnly_->isChecked();
-    o.lora.rank = loraRank_->value();
-    o.lora.alpha = loraAlpha_->value();
-    o.lora.dropout = loraDropout_->value();
-    o.lora.targets.clear();
-    if (loraQuery_->isChecked()) o.lora.targets.push_back("query");
-    if (loraKey_->isChecked()) o.lora.targets.push_back("key");
-    if (loraValue_->isChecked()) o.lora.targets.push_back("value");
-    if (loraDense_->isChecked()) o.lora.targets.push_back("dense");
-    o.earlyStoppingPatience = patience_->value();
-    o.metric = kMetrics[size_t(std::max(0, metric_->currentIndex()))];
-    o.evalBatchSize = evalBatch_->value();
-    o.device = device_->currentText().toStdString();
+    for (const auto& row : rows_) row.field->set(o, editorValue(row));
     return o;
 }
 
 void HyperparametersPage::setOptions(const TrainingOptions& o) {
     loading_ = true;  // one validation at the end, not one per field
-    epochs_->setValue(int(o.epochs));
-    maxSteps_->setValue(int(o.maxSteps));
-    batch_->setValue(int(o.batchSize));
-    accumulation_->setValue(int(o.gradientAccumulation));
-    rate_->setValue(o.learningRate);
-    headRate_->setValue(o.headLearningRate);
-    warmupRatio_->setValue(o.warmupRatio);
-    warmupSteps_->setValue(int(o.warmupSteps));
-    schedule_->setCurrentIndex(int(o.schedule));
-    decay_->setValue(o.weightDecay);
-    beta1_->setValue(o.adamBeta1);
-    beta2_->setValue(o.adamBeta2);
-    epsilon_->setValue(o.adamEpsilon);
-    clip_->setValue(o.maxGradNorm);
-    maxLength_->setValue(int(o.maxLength));
-    padding_->setCurrentIndex(int(o.padding));
-    shuffle_->setCurrentIndex(int(o.shuffle));
-    seed_->setValue(int(o.seed));
-    freeze_->setValue(int(o.freezeLayers));
-    headOnly_->setChecked(o.headOnly);
-    loraRank_->setValue(int(o.lora.rank));
-    loraAlpha_->setValue(o.lora.alpha);
-    loraDropout_->setValue(o.lora.dropout);
-    auto has = [&](const char* t) { return std::find(o.lora.targets.begin(), o.lora.targets.end(), t) != o.lora.targets.end(); };
-    loraQuery_->setChecked(has("query"));
-    loraKey_->setChecked(has("key"));
-    loraValue_->setChecked(has("value"));
-    loraDense_->setChecked(has("dense"));
-    patience_->setValue(int(o.earlyStoppingPatience));
-    const auto metric = std::find(kMetrics.begin(), kMetrics.end(), o.metric);
-    metric_->setCurrentIndex(metric == kMetrics.end() ? 0 : int(metric - kMetrics.begin()));
-    evalBatch_->setValue(int(o.evalBatchSize));
-    const int device = device_->findText(QString::fromStdString(o.device));
-    device_->setCurrentIndex(device >= 0 ? device : 0);
+    for (const auto& row : rows_) setEditorValue(row, row.field->get(o));
     loading_ = false;
     validateNow();
-}
-
-void HyperparametersPage::applyPreset(const QString& id) {
-    preset_->setCurrentIndex(std::max(0, preset_->findData(id)));
-    setOptions(TrainingPresets::options(id));
 }
 
 QString HyperparametersPage::validationMessage() const {
@@ -119,100 +223,39 @@ bool HyperparametersPage::isValid() const { return validationMessage().isEmpty()
 
 void HyperparametersPage::validateNow() {
     if (loading_) return;
+    const TrainingOptions o = options();
+    // Settings that only matter together with another one.
+    for (const char* key : {"lora.alpha", "lora.dropout", "lora.targets"}) editor(key)->setEnabled(o.lora.rank > 0);
+    editor("warmup_ratio")->setEnabled(o.warmupSteps < 0);
     const QString message = validationMessage();
-    const bool lora = loraRank_->value() > 0;
-    for (QWidget* w : {static_cast<QWidget*>(loraAlpha_), static_cast<QWidget*>(loraDropout_), loraTargets_}) w->setEnabled(lora);
-    warmupRatio_->setEnabled(warmupSteps_->value() < 0);
     if (message.isEmpty()) {
         status_->setStyleSheet(QStringLiteral("color: #2e7d32;"));
         status_->setText(tr("These options are valid. Effective batch: %1 examples per step.")
-                             .arg(batch_->value() * accumulation_->value()));
+                             .arg(o.batchSize * o.gradientAccumulation));
     } else {
         status_->setStyleSheet(QStringLiteral("color: #b22222; font-weight: bold;"));
         status_->setText(message);
     }
+    showMatchingPreset();
     emit optionsChanged();
 }
 
-bool HyperparametersPage::saveJson(const QString& path, QString* error) const {
-    QSaveFile file(path);  // written to a temporary name and renamed on commit
-    const std::string text = options().toJson().dump(2) + "\n";
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), qint64(text.size())) != qint64(text.size()) ||
-        !file.commit()) {
-        if (error) *error = file.errorString();
-        return false;
+void HyperparametersPage::retranslateRow(const Row& row) {
+    const OptionField& field = *row.field;
+    const QString tip = OptionSchemaStrings::translated(field.help);
+    row.label->setText(capitalized(OptionSchemaStrings::translated(field.label)) + QLatin1Char(':'));
+    row.label->setToolTip(tip);
+    row.editor->setToolTip(tip);
+    if (field.type == OptionType::Choice) {
+        auto* box = static_cast<QComboBox*>(row.editor);
+        for (const auto& choice : field.choices)
+            box->setItemText(box->findData(QString::fromStdString(choice.name)), OptionSchemaStrings::translated(choice.label));
     }
-    return true;
-}
-
-bool HyperparametersPage::loadJson(const QString& path, QString* error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error) *error = file.errorString();
-        return false;
+    if (!field.minimumMeaning.empty()) {
+        const QString meaning = OptionSchemaStrings::translated(field.minimumMeaning);
+        if (auto* spin = qobject_cast<QAbstractSpinBox*>(row.editor)) {
+            spin->setSpecialValueText(meaning);
+            spin->updateGeometry();  // the size hint follows the text, but the layout is not told
+        }
     }
-    try {
-        const QByteArray bytes = file.readAll();
-        setOptions(TrainingOptions::fromJson(nlohmann::json::parse(bytes.constData(), bytes.constData() + bytes.size())));
-        return true;
-    } catch (const std::exception& e) {
-        if (error) *error = QString::fromUtf8(e.what());
-        return false;
-    }
-}
-
-void HyperparametersPage::save() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save hyperparameters"), QStringLiteral("training.json"),
-                                                      tr("JSON (*.json)"));
-    QString error;
-    if (!path.isEmpty() && !saveJson(path, &error)) status_->setText(tr("Could not save %1: %2").arg(path, error));
-}
-
-void HyperparametersPage::load() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load hyperparameters"), QString(), tr("JSON (*.json)"));
-    QString error;
-    if (!path.isEmpty() && !loadJson(path, &error)) {
-        status_->setStyleSheet(QStringLiteral("color: #b22222; font-weight: bold;"));
-        status_->setText(tr("Could not load %1: %2").arg(path, error));
-    }
-}
-
-void HyperparametersPage::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) retranslateUi();
-    QWidget::changeEvent(event);
-}
-
-void HyperparametersPage::retranslateUi() {
-    for (const auto& row : rows_) {
-        row.label->setText(tr(row.text));
-        row.label->setToolTip(tr(row.tip));
-        row.editor->setToolTip(tr(row.tip));
-    }
-    const QStringList titles = {tr("Schedule"), tr("Optimizer"), tr("Data and hardware"), tr("What is trained and kept")};
-    for (int i = 0; i < groups_.size(); ++i) groups_[i]->setTitle(titles.value(i));
-    schedule_->setItemText(0, tr("linear decay"));
-    schedule_->setItemText(1, tr("constant"));
-    schedule_->setItemText(2, tr("cosine"));
-    padding_->setItemText(0, tr("dynamic (per batch)"));
-    padding_->setItemText(1, tr("max length (every example)"));
-    shuffle_->setItemText(0, tr("bucketed by length"));
-    shuffle_->setItemText(1, tr("random"));
-    shuffle_->setItemText(2, tr("none (file order)"));
-    metric_->setItemText(0, tr("MCC"));
-    metric_->setItemText(1, tr("accuracy"));
-    metric_->setItemText(2, tr("macro F1"));
-    metric_->setItemText(3, tr("validation loss"));
-    warmupSteps_->setSpecialValueText(tr("use ratio"));
-    maxSteps_->setSpecialValueText(tr("no limit"));
-    headRate_->setSpecialValueText(tr("same"));
-    presetLabel_->setText(tr("Preset:"));
-    for (int i = 0; i < preset_->count(); ++i) {
-        preset_->setItemText(i, TrainingPresets::displayName(preset_->itemData(i).toString()));
-        preset_->setItemData(i, TrainingPresets::description(preset_->itemData(i).toString()), Qt::ToolTipRole);
-    }
-    applyPreset_->setText(tr("Apply preset"));
-    load_->setText(tr("Load JSON…"));
-    save_->setText(tr("Save JSON…"));
-    reset_->setText(tr("Engine defaults"));
-    validateNow();
 }

@@ -1,24 +1,23 @@
 // HyperparametersPage: a form for every field of the engine's TrainingOptions,
-// each with its valid range and a tooltip saying what it does and why its
-// usual values are what they are; named presets; save and load as the same
-// JSON the engine writes into run folders. The engine's validate() has the
-// last word: its message shows under the form while the options are invalid.
+// built from the option schema (core/training/option_schema.h): one editor per
+// field chosen by its type, with the schema's range, grouped by the schema's
+// group, its help text as tooltip. The preset box names the preset whose values
+// the form holds, or "Custom", and choosing a preset fills the form. Saved and
+// loaded as the same JSON the engine writes into run folders. The engine's
+// validate() has the last word: its message shows under the form while the
+// options are invalid. Each editor's objectName is its schema key.
 #pragma once
 
+#include "training/option_schema.h"
 #include "training/training_options.h"
 
 #include <QVector>
 #include <QWidget>
 
-class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
-class QFormLayout;
 class QGroupBox;
 class QLabel;
-class QLineEdit;
 class QPushButton;
-class QSpinBox;
 
 class HyperparametersPage : public QWidget {
     Q_OBJECT
@@ -29,6 +28,7 @@ public:
     bertbench::TrainingOptions options() const;
     void setOptions(const bertbench::TrainingOptions& options);
     void applyPreset(const QString& id);
+    QString shownPreset() const;  // the id the preset box shows, "" for Custom
     bool isValid() const;
     QString validationMessage() const;
 
@@ -43,33 +43,30 @@ protected:
 
 private:
     struct Row {
+        const bertbench::OptionField* field;
         QLabel* label;
         QWidget* editor;
-        const char* text;
-        const char* tip;
     };
-    template <class W> W* addRow(QFormLayout* form, W* editor, const char* text, const char* tip);
-    QSpinBox* intBox(int min, int max);
-    QDoubleSpinBox* realBox(double min, double max, int decimals, double step);
+    struct Group {
+        std::string title;  // English, as in the schema
+        QGroupBox* box;
+    };
+    QWidget* createEditor(const bertbench::OptionField& field);
+    bertbench::OptionValue editorValue(const Row& row) const;
+    void setEditorValue(const Row& row, const bertbench::OptionValue& value);
+    QWidget* editor(const std::string& key) const;
     void retranslateUi();
+    void retranslateRow(const Row& row);
     void validateNow();
+    void showMatchingPreset();
     void save();
     void load();
 
     QVector<Row> rows_;
-    QVector<QGroupBox*> groups_;
+    QVector<Group> groups_;
     QComboBox* preset_;
-    QPushButton *applyPreset_, *save_, *load_, *reset_;
+    QPushButton *save_, *load_, *reset_;
     QLabel* status_;
     QLabel* presetLabel_;
-
-    QSpinBox *epochs_, *maxSteps_, *batch_, *accumulation_, *warmupSteps_, *maxLength_, *seed_, *freeze_, *loraRank_,
-        *patience_, *evalBatch_;
-    QDoubleSpinBox *rate_, *headRate_, *warmupRatio_, *decay_, *beta1_, *beta2_, *epsilon_, *clip_, *loraAlpha_,
-        *loraDropout_;
-    QComboBox *schedule_, *padding_, *shuffle_, *metric_, *device_;
-    QCheckBox* headOnly_;
-    QCheckBox *loraQuery_, *loraKey_, *loraValue_, *loraDense_;
-    QWidget* loraTargets_;
     bool loading_ = false;
 };

@@ -6,6 +6,7 @@
 #include "workbench_session.h"
 
 #include "checkpoint/model_handle.h"
+#include "training/training_presets.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -224,12 +225,11 @@ void ModelPage::create() {
 }
 
 void ModelPage::adapt() {
-    bertbench::TrainingOptions options;
+    // The engine's CPU-friendly preset (dynamic padding, max length 64), with this box's schedule.
+    auto options = bertbench::presetOptions("fast-cpu");
     options.epochs = adaptEpochs_->value();
     options.maxSteps = adaptSteps_->value();
     options.learningRate = adaptRate_->value();
-    options.maxLength = 64;
-    options.batchSize = 32;
     adaptStatus_->setText(tr("Starting…"));
     training_->adaptMaskedLM(options);
 }

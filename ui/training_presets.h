@@ -1,6 +1,6 @@
-// The named hyperparameter presets of the Hyperparameters page. Each starts
-// from the engine's defaults (TrainingOptions{}) and changes only what makes
-// the preset what it is.
+// The engine's hyperparameter presets (core/training/training_presets.h) as the
+// GUI shows them: the same ids and options, with translated names and
+// descriptions.
 #pragma once
 
 #include "training/training_options.h"
@@ -14,6 +14,7 @@ namespace TrainingPresets {
 QStringList ids();
 QString displayName(const QString& id);   // translated
 QString description(const QString& id);   // translated, for a tooltip
-bertbench::TrainingOptions options(const QString& id);
+bertbench::TrainingOptions options(const QString& id);  // the engine defaults for an unknown id
+QString matching(const bertbench::TrainingOptions& options);  // the preset with these values, or "" (custom)
 
 }  // namespace TrainingPresets

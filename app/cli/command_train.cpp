@@ -24,7 +24,7 @@ struct TrainCommand {
     std::string modelDir, preset, vocab, trainFile, validationFile, testFile, outDir;
     double validationSplit = 0.1;
     uint64_t splitSeed = 2018;
-    bool stratify = false, cased = false, resume = false, newHead = false;
+    bool stratify = false, cased = false, resume = false, newHead = false, adaptFirst = false;
     DatasetFlags dataset;
     TrainingFlags training;
 };
@@ -88,10 +88,19 @@ void runTrain(const TrainCommand& c) {
     if (c.modelDir.empty() == c.preset.empty()) throw UsageError("give either --model DIR or --preset NAME");
     TrainRequest request;
     request.options = c.training.resolved();
+    if (c.resume) {
+        // Omitted flags keep the run's own settings; given ones must match them
+        // (the trainer refuses any that would change the result).
+        std::ifstream settings(c.outDir + "/settings.json");
+        const auto saved = nlohmann::json::parse(settings, nullptr, /*allow_exceptions=*/false);
+        if (saved.is_object() && saved.contains("options"))
+            request.options = c.training.resolvedOnto(TrainingOptions::fromJson(saved.at("options")));
+    }
     request.options.validate();
     request.runDir = c.outDir;
     request.resume = c.resume;
     request.newHead = c.newHead;
+    if (c.adaptFirst) request.adaptFirst = request.options;
 
     Session session(progressOnStderr());
     DataRequest data;
@@ -107,12 +116,12 @@ void runTrain(const TrainCommand& c) {
         std::cerr << "validation: " << imported.validationExamples << " examples"
                   << (c.validationFile.empty() ? " split off (seed " + std::to_string(c.splitSeed) + ")" : "") << '\n';
     if (!c.testFile.empty()) {
-        const auto test = session.importHoldout(c.testFile, c.dataset.importOptions()).get().take();
+        const auto test = session.importHoldout({c.testFile, c.dataset.importOptions()}).get().take();
         printImportSummary(c.testFile, test.labelNames, test.report);
     }
     loadModel(session, c);
 
-    auto training = session.train(request);
+    auto training = c.maskedLM ? session.adapt(request) : session.train(request);
     TrainingResult result;
     {
         InterruptWatcher watcher(session);
@@ -153,6 +162,10 @@ void addCommandTo(CLI::App& app, int& exitCode, bool maskedLM) {
     if (!maskedLM)
         command->add_flag("--new-head", c->newHead,
                           "Give the classifier a new head for the data's labels (when they are not the model's)");
+    if (!maskedLM)
+        command->add_flag("--adapt-first", c->adaptFirst,
+                          "Adapt the encoder to the training text with masked-LM training first (same options, "
+                          "into OUT/adaptation), then fine-tune");
 }
 
 }  // namespace

@@ -1,56 +1,134 @@
+// TrainingFlags and stderrProgress; see training_flags.h.
 #include "training_flags.h"
+
+#include "common/errors.h"
+#include "training/option_schema.h"
+#include "training/training_presets.h"
 
 #include <CLI/CLI.hpp>
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
 namespace bertbench::cli {
 
-void TrainingFlags::addOptions(CLI::App& c) {
-    auto& o = options;
-    c.add_option("--epochs", o.epochs, "Passes over the training data")->capture_default_str();
-    c.add_option("--max-steps", o.maxSteps, "Stop after this many optimizer steps (overrides --epochs)");
-    c.add_option("--batch-size", o.batchSize, "Examples per batch")->capture_default_str();
-    c.add_option("--gradient-accumulation", o.gradientAccumulation, "Batches per optimizer step");
-    c.add_option("--lr", o.learningRate, "Peak learning rate (BERT fine-tuning: 2e-5 to 5e-5)")->capture_default_str();
-    c.add_option("--head-lr", o.headLearningRate, "Separate learning rate for the classifier head");
-    auto* ratio = c.add_option("--warmup-ratio", o.warmupRatio, "Share of steps spent warming up")->capture_default_str();
-    auto* steps = c.add_option("--warmup-steps", o.warmupSteps, "Warm-up steps (instead of --warmup-ratio)");
-    ratio->excludes(steps);
-    c.add_option("--schedule", schedule, "linear, constant or cosine (after warmup)")
-        ->check(CLI::IsMember({"linear", "constant", "cosine"}));
-    c.add_option("--weight-decay", o.weightDecay, "AdamW weight decay (not on biases and LayerNorm)")->capture_default_str();
-    c.add_option("--max-grad-norm", o.maxGradNorm, "Clip gradients to this global norm (0: off)")->capture_default_str();
-    c.add_option("--max-length", o.maxLength, "Tokens per example, [CLS] and [SEP] included")->capture_default_str();
-    c.add_option("--padding", padding, "dynamic (longest in batch) or max_length (the notebook's pad-to-128)")
-        ->check(CLI::IsMember({"dynamic", "max_length"}));
-    c.add_option("--shuffle", shuffle, "bucketed (by length), random or none (file order)")
-        ->check(CLI::IsMember({"bucketed", "random", "none"}));
-    c.add_option("--seed", o.seed, "Random seed for initialisation, dropout and data order")->capture_default_str();
-    auto* freeze = c.add_option("--freeze-layers", o.freezeLayers, "Freeze the embeddings and the first K layers");
-    auto* headOnly = c.add_flag("--head-only", o.headOnly, "Train only the pooler and classifier");
-    freeze->excludes(headOnly);
-    c.add_option("--lora-rank", o.lora.rank, "Train LoRA adapters of this rank (merged on save)");
-    c.add_option("--lora-alpha", o.lora.alpha, "LoRA scale numerator")->capture_default_str();
-    c.add_option("--lora-targets", o.lora.targets, "LoRA targets: query key value dense")->delimiter(',');
-    c.add_option("--early-stopping-patience", o.earlyStoppingPatience, "Stop after P evaluations without improvement");
-    c.add_option("--metric", o.metric, "Metric that picks the best model: accuracy, mcc, f1 or loss")
-        ->check(CLI::IsMember({"accuracy", "mcc", "f1", "loss"}))
-        ->capture_default_str();
-    c.add_option("--eval-batch-size", o.evalBatchSize, "Examples per evaluation batch");
-    c.add_option("--device", o.device, "cpu or cuda")->capture_default_str();
+namespace {
+
+// Builds the message itself rather than using CLI::Range, so that it reads like
+// the engine's ("--lr: learning rate must be greater than 0 and below 1, not 5").
+CLI::Validator rangeCheck(const OptionField& field) {
+    return CLI::Validator(
+        [&field](std::string& text) -> std::string {
+            char* end = nullptr;
+            const double value = std::strtod(text.c_str(), &end);
+            if (end == text.c_str() || *end != '\0') return {};  // not a number: the conversion says so
+            if (field.range.contains(value)) return {};
+            return field.label + " must be " + field.range.words() + ", not " + text;
+        },
+        /*validator_desc=*/"");  // the range goes into the help text, where it reads better
 }
 
-TrainingOptions TrainingFlags::resolved() const {
-    auto o = options;
-    auto names = options.toJson();
-    names["schedule"] = schedule;
-    names["padding"] = padding;
-    names["shuffle"] = shuffle;
-    return TrainingOptions::fromJson(names);
+// A hyperparameter JSON file as the GUI saves it, or a run folder's settings.json.
+TrainingOptions readOptionsFile(const std::string& path) {
+    std::ifstream file(path);
+    if (!file) throw CLI::ValidationError("--options", "cannot open " + path);
+    try {
+        const auto json = nlohmann::json::parse(file);
+        const bool runSettings = json.is_object() && json.contains("options") && json.at("options").is_object();
+        return TrainingOptions::fromJson(runSettings ? json.at("options") : json);
+    } catch (const nlohmann::json::exception& e) {
+        throw CLI::ValidationError("--options", path + " is not valid JSON: " + e.what());
+    } catch (const Error& e) {
+        throw CLI::ValidationError("--options", path + ": " + e.what());
+    }
+}
+
+std::string presetHelp() {
+    std::string help = "Start from a named set of hyperparameters; flags given as well override it.";
+    for (const auto& preset : trainingPresets()) help += "\n  " + preset.id + ": " + preset.description;
+    return help;
+}
+
+}  // namespace
+
+void TrainingFlags::addOptions(CLI::App& c) {
+    // Registered first: CLI11 runs option callbacks in this order, so the
+    // explicit flags below land on top of the preset or file.
+    std::vector<std::string> presetIds;
+    for (const auto& preset : trainingPresets()) presetIds.push_back(preset.id);
+    auto* preset = c.add_option_function<std::string>(
+                        "--hyperparameters-preset",
+                        [this](const std::string& id) {
+                            options = presetOptions(id);
+                            baseGiven_ = true;
+                        },
+                        presetHelp())
+                       ->check(CLI::IsMember(presetIds));
+    auto* file = c.add_option_function<std::string>(
+        "--options",
+        [this](const std::string& path) {
+            options = readOptionsFile(path);
+            baseGiven_ = true;
+        },
+        "Start from a hyperparameter JSON file (as the GUI saves it, or a run's settings.json); flags given as well "
+        "override it");
+    file->type_name("FILE");
+    preset->excludes(file);
+
+    for (const OptionField& field : trainingOptionFields()) {
+        auto set = [this, &field](const OptionValue& value) {
+            field.set(options, value);
+            given_.push_back(&field);
+            // An explicit ratio means the ratio, even where a file gave warmup steps.
+            if (field.key == "warmup_ratio") options.warmupSteps = -1;
+        };
+        const auto names = field.choiceNames();
+        const std::string help = field.range.min || field.range.max ? field.help + " Allowed: " + field.range.words() + "."
+                                                                    : field.help;
+        CLI::Option* option = nullptr;
+        switch (field.type) {
+        case OptionType::Int:
+            option = c.add_option_function<int64_t>(field.flag, [set](const int64_t& v) { set(v); }, help);
+            break;
+        case OptionType::Real:
+            option = c.add_option_function<double>(field.flag, [set](const double& v) { set(v); }, help);
+            break;
+        case OptionType::Bool:
+            option = c.add_flag_function(field.flag, [set](int64_t count) { set(count > 0); }, help);
+            break;
+        case OptionType::Choice:
+            option = c.add_option_function<std::string>(field.flag, [set](const std::string& v) { set(v); }, help)
+                         ->check(CLI::IsMember(names));
+            break;
+        case OptionType::StringList:
+            option = c.add_option_function<std::vector<std::string>>(
+                          field.flag, [set](const std::vector<std::string>& v) { set(v); }, help)
+                         ->delimiter(',');
+            if (!names.empty()) option->check(CLI::IsMember(names));
+            break;
+        case OptionType::String:
+            option = c.add_option_function<std::string>(field.flag, [set](const std::string& v) { set(v); }, help);
+            break;
+        }
+        if (field.type != OptionType::Bool) option->default_str(optionValueText(field.defaultValue()));
+        if (field.range.min || field.range.max) option->check(rangeCheck(field));
+    }
+    c.get_option("--warmup-ratio")->excludes(c.get_option("--warmup-steps"));
+    c.get_option("--freeze-layers")->excludes(c.get_option("--head-only"));
+}
+
+TrainingOptions TrainingFlags::resolvedOnto(const TrainingOptions& saved) const {
+    if (baseGiven_) return options;
+    TrainingOptions result = saved;
+    for (const OptionField* field : given_) {
+        field->set(result, field->get(options));
+        if (field->key == "warmup_ratio") result.warmupSteps = -1;
+    }
+    return result;
 }
 
 namespace {

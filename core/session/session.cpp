@@ -1,12 +1,14 @@
 #include "session/session.h"
 
 #include "checkpoint/classifier_head.h"
+#include "checkpoint/encoder_transfer.h"
 #include "checkpoint/model_folder.h"
 #include "common/errors.h"
 #include "data/dataset_split.h"
 #include "data/label_alignment.h"
 #include "inference/predictor.h"
 #include "model/bert_config.h"
+#include "tokenizer/bert_tokenizer.h"
 #include "session/engine_thread.h"
 
 #include <algorithm>
@@ -63,6 +65,9 @@ struct Session::Impl {
     mutable std::mutex mutex;  // guards everything below up to `engine`
     DatasetPtr train, validation, holdout;
     ModelHandle model;
+    // The masked-LM model that adapts `model`'s encoder, kept so a second
+    // adaptation continues with the same head; reset with the model.
+    std::shared_ptr<ModelBundle> adapter;
     ModelSummary modelSummary;  // taken on the engine thread, never while weights change
     std::string modelFolder;
     bool dirty = false;
@@ -135,6 +140,7 @@ struct Session::Impl {
         if (dirty && unsaved == UnsavedTraining::Refuse)
             throw UnsavedModelError("the current model has training that is not saved; save it first or discard it");
         model = std::move(handle);
+        adapter.reset();
         modelSummary = std::move(summary);
         modelFolder = std::move(folder);
         dirty = false;
@@ -151,10 +157,52 @@ struct Session::Impl {
         };
     }
 
-    TrainingResult runTraining(const TrainRequest& request, uint64_t epoch);
+    // Imports request.path and measures its token lengths as the request says.
+    Dataset importWithStats(const DataRequest& request, uint64_t epoch, DataSummary& summary) {
+        ImportOptions options = request.options;
+        options.progress = progressFor("Importing " + request.path, epoch);
+        Dataset data = importDataset(request.path, options, &summary.report);
+        ModelHandle current;
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            current = model;
+        }
+        TokenLengthOptions lengthOptions;
+        lengthOptions.maxLength = request.statsMaxLength;
+        lengthOptions.progress = [this, epoch](double) { return !cancelledSince(epoch); };
+        if (!current.isNull()) {
+            summary.lengths = current.tokenLengthStats(data, lengthOptions);
+        } else if (!request.statsVocabPath.empty()) {
+            TokenizerOptions tokenizerOptions;
+            tokenizerOptions.lowercase = request.statsLowercase;
+            const auto tokenizer = BertTokenizer::fromFile(request.statsVocabPath, tokenizerOptions);
+            summary.lengths = computeTokenLengthStats(data, tokenizer, lengthOptions);
+        }
+        return data;
+    }
+
+    // One training job at a time: a second is refused while one is queued or runs.
+    Reply<TrainingResult> submitTraining(TrainRequest request, OnDone<TrainingResult> done, bool maskedLM) {
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            if (trainingJobs > 0) return refuse<TrainingResult>("a training run is already active; stop it first", done);
+            ++trainingJobs;
+        }
+        return submit<TrainingResult>(
+            [this, request = std::move(request), maskedLM](uint64_t epoch) { return runTraining(request, epoch, maskedLM); },
+            std::move(done), /*quick=*/false, [this] {
+                std::lock_guard<std::mutex> lock(mutex);
+                --trainingJobs;
+                paused = false;
+            });
+    }
+
+    TrainingResult runTraining(const TrainRequest& request, uint64_t epoch, bool maskedLM);
+    TrainingResult runTrainer(std::shared_ptr<ModelBundle> bundle, const TrainRequest& request, TrainingData data,
+                              uint64_t epoch);
 };
 
-TrainingResult Session::Impl::runTraining(const TrainRequest& request, uint64_t epoch) {
+TrainingResult Session::Impl::runTraining(const TrainRequest& request, uint64_t epoch, bool maskedLM) {
     DatasetPtr trainData, validationData, holdoutData;
     ModelHandle current;
     {
@@ -167,22 +215,55 @@ TrainingResult Session::Impl::runTraining(const TrainRequest& request, uint64_t 
     if (!trainData) throw UsageError("import a training dataset first");
     if (current.isNull()) throw UsageError("open or create a model first");
     auto bundle = current.bundle();
-    if (bundle->task == Task::SequenceClassification) {
-        if (request.newHead) {
-            message(replaceClassifierHead(*bundle, trainData->labelNames, request.options.seed));
-        } else if (bundle->classifierTrained) {
-            const auto& labels = bundle->config.id2label;
-            if (auto unknown = firstUnknownLabel(*trainData, labels))
-                throw LabelMismatchError(FileError(trainData->source, mismatchText(*trainData, *unknown, labels),
-                                                   unknown->line),
-                                         labels, trainData->labelNames);
-        }
-    }
     TrainingData data;
     data.train = *trainData;
     if (validationData) data.validation = *validationData;
-    if (holdoutData && bundle->task == Task::SequenceClassification) data.test = *holdoutData;
 
+    if (!maskedLM && request.adaptFirst) {
+        TrainRequest adaptation = request;
+        adaptation.options = *request.adaptFirst;
+        adaptation.adaptFirst.reset();
+        adaptation.runDir = request.runDir + "/adaptation";
+        message("Adapting the encoder to " + trainData->source + " (masked-LM training) before fine-tuning");
+        const auto adapted = runTraining(adaptation, epoch, /*maskedLM=*/true);
+        if (!adapted.completed) return adapted;
+    }
+
+    if (maskedLM) {
+        auto trainee = bundle;
+        if (bundle->task == Task::SequenceClassification) {
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                if (!adapter) adapter = std::make_shared<ModelBundle>(maskedLMOnEncoderOf(*bundle, request.options.seed));
+                else copyEncoder(*bundle, *adapter);  // the classifier may have trained since
+                trainee = adapter;
+            }
+        }
+        const auto result = runTrainer(trainee, request, std::move(data), epoch);
+        if (trainee != bundle && result.steps > 0) {
+            copyEncoder(*trainee, *bundle);
+            message("The classifier now has the adapted encoder; its head and labels are unchanged");
+        }
+        return result;
+    }
+
+    if (bundle->task != Task::SequenceClassification)
+        throw UsageError("this is a masked-LM model: adapt it, or open it as a classifier to fine-tune it");
+    if (request.newHead) {
+        message(replaceClassifierHead(*bundle, trainData->labelNames, request.options.seed));
+    } else if (bundle->classifierTrained) {
+        const auto& labels = bundle->config.id2label;
+        if (auto unknown = firstUnknownLabel(*trainData, labels))
+            throw LabelMismatchError(FileError(trainData->source, mismatchText(*trainData, *unknown, labels),
+                                               unknown->line),
+                                     labels, trainData->labelNames);
+    }
+    if (holdoutData) data.test = *holdoutData;
+    return runTrainer(bundle, request, std::move(data), epoch);
+}
+
+TrainingResult Session::Impl::runTrainer(std::shared_ptr<ModelBundle> bundle, const TrainRequest& request,
+                                         TrainingData data, uint64_t epoch) {
     TrainingCallbacks hooks;
     hooks.onStep = callbacks.onStep;
     hooks.onEvaluation = callbacks.onEvaluation;
@@ -199,11 +280,15 @@ TrainingResult Session::Impl::runTraining(const TrainRequest& request, uint64_t 
         ~Publication() {
             std::lock_guard<std::mutex> lock(impl.mutex);
             impl.trainer = nullptr;
-            impl.paused = false;
         }
     } publication(*this, trainer);
     if (cancelledSince(epoch)) trainer.cancel();
     const auto result = trainer.run(request.resume);
+    ModelHandle current;
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        current = model;
+    }
     auto summary = current.summary();
     std::lock_guard<std::mutex> lock(mutex);
     modelSummary = std::move(summary);
@@ -221,12 +306,10 @@ Session::Reply<DataSummary> Session::importData(DataRequest request, OnDone<Data
         [this, request](uint64_t epoch) {
             auto& impl = *impl_;
             DataSummary summary;
-            ImportOptions options = request.options;
-            options.progress = impl.progressFor("Importing " + request.path, epoch);
-            Dataset all = importDataset(request.path, options, &summary.report);
+            Dataset all = impl.importWithStats(request, epoch, summary);
             std::optional<Dataset> validation;
             if (!request.validationPath.empty()) {
-                ImportOptions validationOptions = options;
+                ImportOptions validationOptions = request.options;
                 validationOptions.labelNames = all.labelNames;
                 validation = importDataset(request.validationPath, validationOptions);
             } else if (request.validationRatio > 0) {
@@ -256,15 +339,14 @@ Session::Reply<DataSummary> Session::importData(DataRequest request, OnDone<Data
         std::move(done));
 }
 
-Session::Reply<DataSummary> Session::importHoldout(std::string path, ImportOptions options,
-                                                   OnDone<DataSummary> done) {
+Session::Reply<DataSummary> Session::importHoldout(DataRequest request, OnDone<DataSummary> done) {
     if (impl_->trainingActive()) return Impl::refuse("cannot import a holdout " + std::string(kBusyTraining), done);
     return impl_->submit<DataSummary>(
-        [this, path, options](uint64_t epoch) mutable {
+        [this, request](uint64_t epoch) {
             auto& impl = *impl_;
+            const auto& path = request.path;
             DataSummary summary;
-            options.progress = impl.progressFor("Importing " + path, epoch);
-            Dataset holdout = importDataset(path, options, &summary.report);
+            Dataset holdout = impl.importWithStats(request, epoch, summary);
             std::lock_guard<std::mutex> lock(impl.mutex);
             if (impl.train)
                 if (auto unknown = firstUnknownLabel(holdout, impl.train->labelNames))
@@ -338,19 +420,11 @@ Session::Reply<Done> Session::saveModel(SaveRequest request, OnDone<Done> done) 
 }
 
 Session::Reply<TrainingResult> Session::train(TrainRequest request, OnDone<TrainingResult> done) {
-    {
-        std::lock_guard<std::mutex> lock(impl_->mutex);
-        if (impl_->trainingJobs > 0) {
-            return Impl::refuse<TrainingResult>("a training run is already active; stop it first", done);
-        }
-        ++impl_->trainingJobs;
-    }
-    return impl_->submit<TrainingResult>(
-        [this, request](uint64_t epoch) { return impl_->runTraining(request, epoch); }, std::move(done), false,
-        [this] {
-            std::lock_guard<std::mutex> lock(impl_->mutex);
-            --impl_->trainingJobs;
-        });
+    return impl_->submitTraining(std::move(request), std::move(done), /*maskedLM=*/false);
+}
+
+Session::Reply<TrainingResult> Session::adapt(TrainRequest request, OnDone<TrainingResult> done) {
+    return impl_->submitTraining(std::move(request), std::move(done), /*maskedLM=*/true);
 }
 
 Session::Reply<EvaluationResult> Session::evaluate(EvaluateRequest request, OnDone<EvaluationResult> done) {

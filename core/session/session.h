@@ -48,13 +48,20 @@ public:
     Session& operator=(const Session&) = delete;
 
     Reply<DataSummary> importData(DataRequest request, OnDone<DataSummary> done = {});
-    Reply<DataSummary> importHoldout(std::string path, ImportOptions options, OnDone<DataSummary> done = {});
+    // A held-out test file, evaluated with the best model after training (the
+    // validation fields of the request do not apply).
+    Reply<DataSummary> importHoldout(DataRequest request, OnDone<DataSummary> done = {});
     Reply<ModelSummary> openModel(OpenModelRequest request, UnsavedTraining unsaved = UnsavedTraining::Refuse,
                                   OnDone<ModelSummary> done = {});
     Reply<ModelSummary> createModel(NewModelRequest request, UnsavedTraining unsaved = UnsavedTraining::Refuse,
                                     OnDone<ModelSummary> done = {});
     Reply<Done> saveModel(SaveRequest request, OnDone<Done> done = {});
     Reply<TrainingResult> train(TrainRequest request, OnDone<TrainingResult> done = {});
+    // Domain adaptation: masked-LM training on the data's text. A classifier's
+    // encoder is trained under a masked-LM head (kept for the next adaptation)
+    // and comes back adapted; its own head and labels stay. A masked-LM model
+    // is trained as it is. Labels play no part.
+    Reply<TrainingResult> adapt(TrainRequest request, OnDone<TrainingResult> done = {});
     Reply<EvaluationResult> evaluate(EvaluateRequest request, OnDone<EvaluationResult> done = {});
     Reply<Prediction> predict(std::string text, bool withAttentions = false, OnDone<Prediction> done = {});
     Reply<std::vector<Prediction>> predictBatch(std::vector<std::string> texts, size_t maxLength = 0,

@@ -5,6 +5,7 @@
 #include "checkpoint/model_handle.h"
 #include "common/errors.h"
 #include "data/dataset_import.h"
+#include "data/token_length_stats.h"
 #include "training/trainer.h"
 #include "training/training_options.h"
 
@@ -48,6 +49,11 @@ struct DataRequest {
     double validationRatio = 0.1;  // used without validationPath; 0: no validation
     uint64_t splitSeed = 2018;
     bool stratified = false;
+    // Token-length statistics are measured with the current model's tokenizer,
+    // or with this vocabulary when there is no model (none when empty).
+    std::string statsVocabPath;
+    bool statsLowercase = true;
+    size_t statsMaxLength = 128;
 };
 
 struct DataSummary {
@@ -56,6 +62,7 @@ struct DataSummary {
     size_t validationExamples = 0;
     std::vector<std::string> labelNames;
     ImportReport report;
+    std::optional<TokenLengthStats> lengths;
     std::vector<std::string> messages;  // e.g. "the holdout was cleared: ..."
 };
 
@@ -91,6 +98,9 @@ struct TrainRequest {
     // Give the classifier a new head for the data's labels (the user's
     // explicit choice when the model's labels do not fit the data).
     bool newHead = false;
+    // Adapt the encoder to the data's text with masked-LM training first
+    // (these options, into runDir/adaptation), then fine-tune.
+    std::optional<TrainingOptions> adaptFirst;
 };
 
 struct EvaluateRequest {

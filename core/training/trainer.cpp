@@ -9,6 +9,7 @@
 #include "training/encoded_dataset.h"
 #include "training/evaluator.h"
 #include "training/fine_tuning_strategy.h"
+#include "training/option_schema.h"
 #include "training/run_folder.h"
 #include "training/step_runner.h"
 #include "training/training_checkpoint.h"
@@ -36,13 +37,12 @@ bool affectsResult(const std::string& key) { return key != "device" && key != "e
 
 // What differs between the settings a run folder started with and a resume
 // request, as "key: saved -> requested" items.
-std::vector<std::string> resumeDifferences(const nlohmann::json& saved, const nlohmann::json& now) {
+std::vector<std::string> resumeDifferences(const nlohmann::json& saved, const TrainingOptions& options,
+                                           const nlohmann::json& now) {
     std::vector<std::string> differences;
-    const auto& before = saved.value("options", nlohmann::json::object());
-    const auto& after = now.at("options");
-    for (const auto& [key, value] : after.items())
-        if (affectsResult(key) && before.contains(key) && before.at(key) != value)
-            differences.push_back(key + ": " + before.at(key).dump() + " -> " + value.dump());
+    const auto before = TrainingOptions::fromJson(saved.value("options", nlohmann::json::object()));
+    for (const auto& d : optionDifferences(before, options))
+        if (affectsResult(d.key)) differences.push_back(d.key + ": " + d.before + " -> " + d.after);
     const auto& savedData = saved.value("data", nlohmann::json::object());
     for (const char* split : {"train", "validation", "test"}) {
         const std::string key = std::string(split) + "_hash";
@@ -222,7 +222,7 @@ TrainingResult Trainer::Impl::runLoop(bool resume) {
         const auto saved = run.readSettings();
         if (saved.is_null())
             throw FileError(run.path(), "no checkpoint to resume from: the folder holds no run (no settings.json)");
-        const auto differences = resumeDifferences(saved, settingsJson());
+        const auto differences = resumeDifferences(saved, options, settingsJson());
         if (!differences.empty()) {
             std::string text = "cannot resume " + run.path() + " with other settings than it started with:";
             for (const auto& d : differences) text += "\n  " + d;

@@ -1,6 +1,8 @@
 // Every setting of a fine-tuning run, with the classic CoLA notebook's choices
 // as defaults (batch 32, lr 2e-5, 4 epochs, warmup 10 %, weight decay 0.01,
-// max length 128). Saved as JSON in the run folder and by the GUI's presets.
+// max length 128). Saved as JSON in the run folder and by the GUI. Each field
+// is described once in option_schema.h (key, flag, range, help), which drives
+// the JSON, validation, the CLI flags and the GUI form: a new field goes there too.
 #pragma once
 
 #include <cstdint>
@@ -47,10 +49,12 @@ struct TrainingOptions {
     std::string device = "cpu";        // cpu | cuda | cuda:N
 
     int64_t resolvedWarmupSteps(int64_t totalSteps) const;
-    // Throws UsageError naming the first invalid field.
+    // Throws UsageError naming the first invalid field and its allowed range.
     void validate() const;
     nlohmann::json toJson() const;
-    static TrainingOptions fromJson(const nlohmann::json& json);  // missing fields keep defaults
+    // Missing fields keep their defaults; an unknown key, a wrong type or an
+    // unknown choice name throws UsageError naming the key. Ranges are left to validate().
+    static TrainingOptions fromJson(const nlohmann::json& json);
 };
 
 }  // namespace bertbench

@@ -28,6 +28,48 @@ class TestCliTraining : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void resumeKeepsTheRunsSettingsAndRefusesOthers() {
+        TempFolder folder("cli_resume");
+        const auto train = colaSubset(folder, "train.tsv", 64);
+        const auto out = folder.file("run");
+        const QStringList common{"train", "--preset", "tiny", "--train", q(train), "--format", "cola",
+                                 "--validation-split", "0", "--out", q(out)};
+        const auto first = fixtures::cli(common + QStringList{"--max-steps", "2", "--lr", "1e-3", "--batch-size", "16"});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        // Other settings than the run's are refused, each named.
+        const auto changed = fixtures::cli(common + QStringList{"--resume", "--lr", "5e-5", "--batch-size", "8"});
+        QCOMPARE(changed.exitCode, 2);
+        QVERIFY2(changed.err.contains("learning_rate: 0.001 -> 5e-05") && changed.err.contains("batch_size: 16 -> 8"),
+                 qPrintable(changed.err));
+        // Omitted flags are the run's own (lr 1e-3, batch 16), not the defaults.
+        const auto resumed = fixtures::cli(common + QStringList{"--resume", "--max-steps", "4"});
+        QCOMPARE(resumed.exitCode, 2);  // a longer run changes the schedule: refused too
+        QVERIFY2(resumed.err.contains("max_steps: 2 -> 4"), qPrintable(resumed.err));
+        QVERIFY(!resumed.err.contains("learning_rate"));
+        const auto same = fixtures::cli(common + QStringList{"--resume"});
+        QVERIFY2(same.exitCode == 0, qPrintable(same.err));
+        QVERIFY2(same.err.contains("Resuming at step 2 of 2"), qPrintable(same.err));
+    }
+
+    void aNewHeadIsAnExplicitChoice() {
+        TempFolder folder("cli_new_head");
+        folder.write("topics.csv", "text,label\nstocks fell sharply,Business\nthe team won the cup,Sports\n"
+                                   "new phone released today,Sci/Tech\nmarkets rallied again,Business\n");
+        const QStringList common{"train", "--model", q(fixtures::path("reference/tiny-bert-cola")), "--train",
+                                 q(folder.file("topics.csv")), "--format", "csv", "--validation-split", "0",
+                                 "--max-steps", "1", "--out", q(folder.file("run"))};
+        const auto refused = fixtures::cli(common);
+        QCOMPARE(refused.exitCode, 3);
+        QVERIFY2(refused.err.contains("topics.csv:2:") && refused.err.contains("This model predicts 2 classes") &&
+                     refused.err.contains("--new-head"),
+                 qPrintable(refused.err));
+        const auto replaced = fixtures::cli(common + QStringList{"--new-head"});
+        QVERIFY2(replaced.exitCode == 0, qPrintable(replaced.err));
+        QVERIFY(replaced.err.contains("newly initialized because the shapes did not match"));
+        const auto config = nlohmann::json::parse(std::ifstream(folder.file("run/best/config.json")));
+        QCOMPARE(config.at("id2label").size(), size_t(3));
+    }
+
     void trainWritesARunFolderThatPredictLoads() {
         TempFolder folder("cli_train");
         const auto train = colaSubset(folder, "train.tsv", 120);

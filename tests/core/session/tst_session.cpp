@@ -111,7 +111,7 @@ private Q_SLOTS:
 
         const std::string busy = "while a training run is active";
         QVERIFY(mentions(session.importData(fixtures::csvData(folder.file("data.csv"))).get().message(), busy));
-        QVERIFY(mentions(session.importHoldout(folder.file("data.csv"), {}).get().message(), busy));
+        QVERIFY(mentions(session.importHoldout(fixtures::csvData(folder.file("data.csv"))).get().message(), busy));
         QVERIFY(mentions(session.openModel({fixtures::path("reference/tiny-bert-cola")}).get().message(), busy));
         QVERIFY(mentions(session.createModel(tinyModel()).get().message(), busy));
         QVERIFY(mentions(session.saveModel({folder.file("saved")}).get().message(), busy));
