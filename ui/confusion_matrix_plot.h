@@ -15,6 +15,8 @@ public:
 
     void setMatrix(const std::vector<std::vector<int64_t>>& confusion, const QStringList& labels);
     QSize minimumSizeHint() const override { return {260, 220}; }
+    const std::vector<std::vector<int64_t>>& matrix() const { return confusion_; }
+    const QStringList& labels() const { return labels_; }
 
 protected:
     void paintEvent(QPaintEvent* event) override;

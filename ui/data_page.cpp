@@ -271,7 +271,6 @@ ImportRequest DataPage::request() const {
     // Token statistics in the current model's tokens (a preset may use another
     // vocabulary than the default); before any model exists, in the default one's,
     // which the model created after the first import then uses.
-    r.model = session_->model().handle;
     r.vocabPath = session_->defaultVocabPath();
     r.lowercase = session_->hasModel() ? session_->model().summary.lowercase : true;
     return r;

@@ -92,6 +92,11 @@ EvaluatePage::EvaluatePage(WorkbenchSession* session, QWidget* parent) : QWidget
     layout->addWidget(split, 1);
 
     connect(session_, &WorkbenchSession::evaluated, this, &EvaluatePage::show);
+    // Results belong to one model and one dataset: another of either clears them.
+    for (auto signal : {&WorkbenchSession::modelChanged, &WorkbenchSession::dataChanged, &WorkbenchSession::holdoutChanged})
+        connect(session_, signal, this, [this] {
+            if (outcome_.data) show({});
+        });
     connect(session_, &WorkbenchSession::busyChanged, evaluate_, &QWidget::setDisabled);
     retranslateUi();
 }
@@ -136,10 +141,13 @@ void EvaluatePage::show(const EvaluationOutcome& outcome) {
     showMetrics();
 }
 
+QString EvaluatePage::summaryText() const { return summary_->text(); }
+
 void EvaluatePage::showMetrics() {
     if (!outcome_.data) {
         metrics_->setRowCount(0);
         matrix_->setMatrix({}, {});
+        summary_->clear();
         return;
     }
     const auto& m = outcome_.result.metrics;

@@ -29,6 +29,8 @@ public:
     void evaluate();
     ExampleTableModel* examples() const { return examples_; }
     QTableWidget* metricsTable() const { return metrics_; }
+    ConfusionMatrixPlot* matrix() const { return matrix_; }
+    QString summaryText() const;
 
 signals:
     void sentenceChosen(const QString& sentence);

@@ -99,16 +99,32 @@ MainWindow::MainWindow(const QString& dataset, QWidget* parent) : QMainWindow(pa
     connect(session_, &WorkbenchSession::modelChanged, this, &MainWindow::updateTitle);
     connect(session_, &WorkbenchSession::modelDirtyChanged, this, &MainWindow::updateTitle);
     connect(session_, &WorkbenchSession::modelSaved, this, [this](const QString& f) { rememberRecent(QStringLiteral("recentModels"), f); });
-    connect(training_, &TrainingController::stateChanged, this, [this] {
-        prediction_->setSuspended(training_->isActive());
-        updateActions();
-    });
+    connect(training_, &TrainingController::stateChanged, this, &MainWindow::updateActions);
     connect(training_, &TrainingController::started, this, [this](qint64, qint64, bool maskedLM) {
         statusBar()->showMessage(maskedLM ? tr("Adapting the encoder…") : tr("Training…"));
     });
     connect(training_, &TrainingController::finished, this, [this](const TrainingOutcome& o) {
         statusBar()->showMessage(o.result.completed ? tr("Training finished") : tr("Training stopped"), 8000);
     });
+    connect(session_, &WorkbenchSession::discardQuestion, this,
+            [this](const QString& question, const std::function<void()>& proceed) {
+                if (MessageDialogs::confirm(this, tr("Unsaved model"), question)) proceed();
+            });
+    connect(session_, &WorkbenchSession::replaceFolderQuestion, this, [this](const QString& folder) {
+        if (MessageDialogs::confirm(this, tr("Replace model"),
+                                    tr("%1 already holds a model. Replace it with this one?").arg(folder)))
+            session_->saveModel(folder, /*replaceConfirmed=*/true);
+    });
+    connect(training_, &TrainingController::headQuestion, this,
+            [this](const QStringList& modelLabels, const QStringList& dataLabels) {
+                const auto question =
+                    tr("This model predicts %n class(es) (%1); ", nullptr, int(modelLabels.size()))
+                        .arg(modelLabels.join(QStringLiteral(", "))) +
+                    tr("the data has %n (%1). Replace the classifier head? The new head starts untrained.", nullptr,
+                       int(dataLabels.size()))
+                        .arg(dataLabels.join(QStringLiteral(", ")));
+                if (MessageDialogs::confirm(this, tr("Labels do not match"), question)) training_->startWithNewHead();
+            });
     connect(session_, &WorkbenchSession::modelChanged, this, &MainWindow::updateActions);
     connect(session_, &WorkbenchSession::dataChanged, this, &MainWindow::updateActions);
     connect(hyperparameters_, &HyperparametersPage::optionsChanged, this, &MainWindow::updateActions);
@@ -152,7 +168,7 @@ void MainWindow::openModelFolder(const QString& folder) {
     if (!confirmDiscardTraining(tr("The current model has training that is not saved. Open another model and discard it?")))
         return;
     rememberRecent(QStringLiteral("recentModels"), folder);
-    session_->openModel(folder);
+    session_->openModel(folder, /*discardConfirmed=*/true);
     showPage(Model);
 }
 

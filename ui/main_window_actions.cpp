@@ -56,7 +56,8 @@ void MainWindow::createActions() {
     pauseAct_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     connect(pauseAct_, &QAction::triggered, train_, &TrainPage::togglePause);
     stopAct_ = make("stopTraining", "stop");
-    stopAct_->setShortcut(QKeySequence(Qt::Key_Escape));
+    // Not Esc: that clears filter boxes and closes pop-ups, and must never stop a run.
+    stopAct_->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_Period)});
     connect(stopAct_, &QAction::triggered, train_, &TrainPage::stop);
     evaluateAct_ = make("evaluate", "evaluate");
     evaluateAct_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -196,7 +197,7 @@ void MainWindow::saveModel(bool askFolder) {
     if (!session_->hasModel()) return;
     QString folder = session_->model().folder;
     if (askFolder || folder.isEmpty()) folder = QFileDialog::getExistingDirectory(this, tr("Save model into folder"));
-    if (!folder.isEmpty()) session_->saveModel(folder);
+    if (!folder.isEmpty()) session_->saveModel(folder);  // a folder holding a model is a question first
 }
 
 void MainWindow::showPreferences() {

@@ -127,23 +127,25 @@ ModelPage::ModelPage(WorkbenchSession* session, TrainingController* training, QW
 
     connect(session_, &WorkbenchSession::modelChanged, this, &ModelPage::showSummary);
     connect(session_, &WorkbenchSession::modelDirtyChanged, this, &ModelPage::showSummary);
-    connect(session_, &WorkbenchSession::busyChanged, this, [this](bool busy) {
-        for (auto* b : {open_, create_, save_}) b->setEnabled(!busy);
-        save_->setEnabled(!busy && session_->hasModel());
-    });
-    connect(training_, &TrainingController::stateChanged, this, [this] {
+    // The session refuses model changes while a run is active; the buttons say so first.
+    auto updateButtons = [this] {
+        const bool free = !session_->isBusy() && !training_->isActive();
+        for (auto* b : {open_, create_}) b->setEnabled(free);
+        save_->setEnabled(free && session_->hasModel());
         adapt_->setEnabled(!training_->isActive());
-    });
+    };
+    connect(session_, &WorkbenchSession::busyChanged, this, updateButtons);
+    connect(training_, &TrainingController::stateChanged, this, updateButtons);
     connect(training_, &TrainingController::step, this, [this](const bertbench::StepReport& r) {
         if (training_->isActive() && !adapt_->isEnabled())
             adaptStatus_->setText(tr("Step %1 of %2 — loss %3").arg(r.step).arg(r.totalSteps).arg(r.loss, 0, 'f', 4));
     });
     connect(training_, &TrainingController::finished, this, [this](const TrainingOutcome& o) {
         if (o.maskedLM)
-            adaptStatus_->setText(o.adapted.handle.isNull()
+            adaptStatus_->setText(o.result.steps == 0
                                       ? tr("Adaptation stopped; the model is unchanged.")
-                                      : tr("Done: the classifier now starts from the adapted encoder (%1).")
-                                            .arg(o.adapted.folder));
+                                      : tr("Done: the classifier now has the adapted encoder; its head and labels "
+                                           "are unchanged."));
     });
     retranslateUi();
 }
@@ -186,7 +188,7 @@ void ModelPage::changeEvent(QEvent* event) {
 
 void ModelPage::showSummary() {
     const auto& m = session_->model();
-    save_->setEnabled(session_->hasModel() && !session_->isBusy());
+    save_->setEnabled(session_->hasModel() && !session_->isBusy() && !training_->isActive());
     if (!session_->hasModel()) {
         sourceText_->setText(tr("No model yet. Open a folder or create one from a preset."));
         for (auto* v : summaryValues_) v->clear();

@@ -1,66 +1,90 @@
 // PredictionService: see prediction_service.h.
 #include "prediction_service.h"
 
-#include "prediction_worker.h"
+#include "session/session.h"
 #include "workbench_session.h"
-#include "worker_thread.h"
+
+#include <QFile>
+#include <QTextStream>
+
+using namespace bertbench;
 
 PredictionService::PredictionService(WorkbenchSession* session, QObject* parent)
     : QObject(parent), session_(session) {
-    worker_ = new PredictionWorker;
-    thread_ = std::make_unique<WorkerThread>(worker_, QStringLiteral("prediction"));
-    connect(worker_, &PredictionWorker::predicted, this, &PredictionService::predicted);
-    connect(worker_, &PredictionWorker::batchProgress, this, &PredictionService::fileProgress);
-    connect(worker_, &PredictionWorker::batchPredicted, this, &PredictionService::filePredicted);
-    connect(worker_, &PredictionWorker::failed, this, &PredictionService::failed);
-    connect(session_, &WorkbenchSession::modelChanged, this, &PredictionService::syncModel);
-    syncModel();
+    connect(session_, &WorkbenchSession::modelChanged, this, [this] {
+        if (available_ != isAvailable()) emit availabilityChanged(available_ = isAvailable());
+    });
+    connect(session_, &WorkbenchSession::progress, this, [this](const QString& what, double fraction) {
+        if (what == QLatin1String("Predicting")) emit fileProgress(fraction);
+    });
+    available_ = isAvailable();
 }
 
-PredictionService::~PredictionService() {
-    worker_->cancelBatch();
-    thread_.reset();
-}
+bool PredictionService::isAvailable() const { return session_->hasModel(); }
 
-void PredictionService::syncModel() {
-    const bool had = isAvailable();
-    hasModel_ = session_->hasModel();
-    const auto handle = session_->model().handle;
-    const int maxLength = maxLength_;
-    PredictionWorker* worker = worker_;
-    QMetaObject::invokeMethod(worker_, [worker, handle, maxLength] { worker->setModel(handle, maxLength); },
-                              Qt::QueuedConnection);
-    if (had != isAvailable()) emit availabilityChanged(isAvailable());
-}
-
-void PredictionService::setSuspended(bool suspended) {
-    const bool had = isAvailable();
-    suspended_ = suspended;
-    if (had != isAvailable()) emit availabilityChanged(isAvailable());
-}
-
-void PredictionService::setMaxLength(int maxLength) {
-    if (maxLength == maxLength_) return;
-    maxLength_ = maxLength;
-    syncModel();
-}
+QStringList PredictionService::labels() const { return toQStringList(session_->model().summary.labels); }
 
 int PredictionService::request(const QString& text, bool withAttentions) {
     if (!isAvailable()) return -1;
     const int id = nextId_++;
-    worker_->announce(id, withAttentions);
-    PredictionWorker* worker = worker_;
-    QMetaObject::invokeMethod(worker_, [worker, id, text, withAttentions] { worker->predict(id, text, withAttentions); },
-                              Qt::QueuedConnection);
+    const int kind = withAttentions ? 1 : 0;
+    if (inFlight_[kind])
+        waiting_[kind] = Pending{id, text};
+    else
+        send(id, text, withAttentions);
     return id;
+}
+
+void PredictionService::send(int id, const QString& text, bool withAttentions) {
+    const int kind = withAttentions ? 1 : 0;
+    inFlight_[kind] = true;
+    session_->engine().predict(ss(text), withAttentions, [this, id, kind, withAttentions](const Outcome<Prediction>& o) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, id, kind, withAttentions, o] {
+                inFlight_[kind] = false;
+                if (o.ok())
+                    emit predicted(id, *o.value);
+                else if (!o.cancelled())
+                    emit failed(tr("Predict"), qs(o.message()));
+                if (auto next = waiting_[kind]) {
+                    waiting_[kind].reset();
+                    send(next->id, next->text, withAttentions);
+                }
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void PredictionService::predictFile(const QString& path) {
     if (!isAvailable()) return;
-    PredictionWorker* worker = worker_;
-    QMetaObject::invokeMethod(worker_, [worker, path] { worker->predictFile(path); }, Qt::QueuedConnection);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return emit failed(tr("Predict file %1").arg(path), tr("%1: %2").arg(path, file.errorString()));
+    // One sentence per line: the simplest file anyone can write by hand.
+    QStringList texts;
+    QTextStream in(&file);
+    while (!in.atEnd()) {
+        const QString line = in.readLine().trimmed();
+        if (!line.isEmpty()) texts << line;
+    }
+    if (texts.isEmpty()) return emit failed(tr("Predict file %1").arg(path), tr("%1: the file holds no sentence").arg(path));
+    session_->engine().predictBatch(toStdVector(texts), 0, [this, path, texts](const Outcome<std::vector<Prediction>>& o) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, path, texts, o] {
+                if (o.cancelled()) return;
+                if (!o.ok()) return emit failed(tr("Predict file %1").arg(path), qs(o.message()));
+                QVector<int> labels;
+                QVector<QVector<float>> probabilities;
+                for (const auto& p : *o.value) {
+                    labels << p.labelId;
+                    probabilities << QVector<float>(p.probabilities.begin(), p.probabilities.end());
+                }
+                emit filePredicted(path, texts, labels, probabilities);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
-void PredictionService::cancelFile() { worker_->cancelBatch(); }
-
-QStringList PredictionService::labels() const { return toQStringList(session_->model().summary.labels); }
+void PredictionService::cancelFile() { session_->engine().cancel(); }

@@ -1,33 +1,31 @@
-// PredictionService: the GUI side of the prediction worker. It keeps the
-// worker's Predictor on the session's current model, numbers requests so a
-// page can ignore answers to questions it no longer asks, and refuses to
-// predict while training changes the same weights in place.
+// PredictionService: the Predict and Attention pages' way to the session's
+// predictions. Requests are numbered so a page can ignore answers to
+// questions it no longer asks, and coalesced per kind (with or without
+// attentions): while one is being computed only the newest waiting text is
+// kept, so typing never builds a backlog. Predictions are available whenever
+// there is a model, during training too: the session serves them between two
+// optimizer steps without disturbing the run.
 #pragma once
 
 #include "workbench_types.h"
 
 #include <QObject>
-#include <memory>
+#include <optional>
 
-class PredictionWorker;
 class WorkbenchSession;
-class WorkerThread;
 
 class PredictionService : public QObject {
     Q_OBJECT
 
 public:
     explicit PredictionService(WorkbenchSession* session, QObject* parent = nullptr);
-    ~PredictionService() override;
 
-    bool isAvailable() const { return hasModel_ && !suspended_; }
-    // While suspended (training runs) requests return -1 and nothing is computed.
-    void setSuspended(bool suspended);
-    void setMaxLength(int maxLength);
+    bool isAvailable() const;
 
     // The model's label names in id order.
     QStringList labels() const;
     int request(const QString& text, bool withAttentions);
+    // One sentence per line; the answer is filePredicted() or failed().
     void predictFile(const QString& path);
     void cancelFile();
 
@@ -40,13 +38,15 @@ signals:
     void failed(const QString& title, const QString& message);
 
 private:
-    void syncModel();
+    struct Pending {
+        int id;
+        QString text;
+    };
+    void send(int id, const QString& text, bool withAttentions);
 
     WorkbenchSession* session_;
-    std::unique_ptr<WorkerThread> thread_;
-    PredictionWorker* worker_ = nullptr;
     int nextId_ = 1;
-    int maxLength_ = 0;
-    bool hasModel_ = false;
-    bool suspended_ = false;
+    bool inFlight_[2] = {false, false};
+    std::optional<Pending> waiting_[2];
+    bool available_ = false;
 };

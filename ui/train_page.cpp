@@ -2,6 +2,7 @@
 #include "train_page.h"
 
 #include "hyperparameters_page.h"
+#include "message_dialogs.h"
 #include "training_charts_plot.h"
 #include "training_controller.h"
 #include "vector_icon_engine.h"
@@ -127,9 +128,13 @@ void TrainPage::updateButtons() {
 
 void TrainPage::start() {
     if (training_->isActive()) return;
+    // Nothing of the previous run stays on screen as if it belonged to this one.
     charts_->clear();
     log_->clear();
     progress_->setValue(0);
+    progress_->setFormat(QStringLiteral("%p %"));
+    for (auto* label : {stepText_, speedText_, etaText_, bestText_}) label->clear();
+    last_ = {};
     training_->start(hyperparameters_->options());
 }
 
@@ -138,7 +143,16 @@ void TrainPage::togglePause() {
     else training_->pause();
 }
 
-void TrainPage::stop() { training_->stop(); }
+void TrainPage::stop() {
+    if (!training_->isActive()) return;
+    // A run past its first epoch is worth a question; the checkpoint keeps it resumable either way.
+    if (last_.epochProgress >= 1 &&
+        !MessageDialogs::confirm(this, tr("Stop training"),
+                                 tr("The run has trained %1 epochs. Stop it now? Continue can resume it later.")
+                                     .arg(last_.epochProgress, 0, 'f', 1)))
+        return;
+    training_->stop();
+}
 
 void TrainPage::onStarted(qint64 totalSteps, qint64 trainable, bool maskedLM) {
     showingRun_ = !maskedLM;

@@ -1,46 +1,23 @@
 // TrainingController: see training_controller.h.
 #include "training_controller.h"
 
-#include "common/errors.h"
-#include "training_worker.h"
+#include "session/session.h"
 #include "workbench_session.h"
-#include "worker_thread.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QStandardPaths>
 
+using namespace bertbench;
+
 TrainingController::TrainingController(WorkbenchSession* session, QObject* parent)
     : QObject(parent), session_(session) {
-    worker_ = new TrainingWorker;
-    thread_ = std::make_unique<WorkerThread>(worker_, QStringLiteral("training"));
-    connect(worker_, &TrainingWorker::started, this, [this](qint64 total, qint64 trainable) {
-        emit started(total, trainable, lastJob_.maskedLM);
+    connect(session_, &WorkbenchSession::trainingStarted, this, &TrainingController::started);
+    connect(session_, &WorkbenchSession::trainingStep, this, &TrainingController::step);
+    connect(session_, &WorkbenchSession::trainingEvaluation, this, &TrainingController::evaluation);
+    connect(session_, &WorkbenchSession::engineMessage, this, [this](const QString& line) {
+        if (isActive()) emit message(line);
     });
-    connect(worker_, &TrainingWorker::step, this, &TrainingController::step);
-    connect(worker_, &TrainingWorker::evaluation, this, &TrainingController::evaluation);
-    connect(worker_, &TrainingWorker::message, this, &TrainingController::message);
-    connect(worker_, &TrainingWorker::finished, this, [this](const TrainingOutcome& outcome) {
-        canContinue_ = !outcome.result.completed && outcome.result.steps > 0 && !outcome.maskedLM;
-        if (outcome.maskedLM) {
-            if (!outcome.adapted.handle.isNull()) session_->replaceModel(outcome.adapted, true);
-        } else if (outcome.result.steps > 0) {
-            session_->markModelTrained();
-        }
-        setState(State::Idle);
-        emit finished(outcome);
-    });
-    connect(worker_, &TrainingWorker::failed, this, [this](const QString& text) {
-        canContinue_ = false;
-        setState(State::Idle);
-        emit failed(text);
-    });
-}
-
-TrainingController::~TrainingController() {
-    // run() holds the worker thread; the thread can only quit once it returns.
-    worker_->cancel();
-    thread_.reset();
 }
 
 QString TrainingController::newRunDir(const QString& kind) const {
@@ -49,69 +26,97 @@ QString TrainingController::newRunDir(const QString& kind) const {
     return QDir(base).filePath(QStringLiteral("runs/") + name);
 }
 
-void TrainingController::start(const bertbench::TrainingOptions& options) {
+void TrainingController::start(const TrainingOptions& options) {
     if (isActive()) return;
     if (!session_->hasData()) return emit failed(tr("Import a dataset first (Data page)."));
     if (!session_->hasModel()) return emit failed(tr("Open or create a model first (Model page)."));
     try {
         options.validate();
-    } catch (const bertbench::Error& e) {
+    } catch (const Error& e) {
         return emit failed(QString::fromUtf8(e.what()));
     }
-    TrainingJob job;
-    job.model = session_->model().handle;
-    job.options = options;
-    job.train = session_->data().train;
-    job.validation = session_->data().validation;
-    job.test = session_->holdout().train;
-    job.runDir = newRunDir(QStringLiteral("run"));
-    launch(job);
+    TrainRequest request;
+    request.options = options;
+    request.runDir = ss(newRunDir(QStringLiteral("run")));
+    launch(request, false);
+}
+
+void TrainingController::startWithNewHead() {
+    if (isActive() || lastMaskedLM_) return;
+    TrainRequest request = lastRequest_;
+    request.newHead = true;
+    request.resume = false;
+    launch(request, false);
 }
 
 void TrainingController::continueStopped() {
     if (isActive() || !canContinue_) return;
-    TrainingJob job = lastJob_;
-    job.resume = true;
-    launch(job);
+    TrainRequest request = lastRequest_;
+    request.resume = true;
+    request.newHead = false;  // the checkpoint already holds the head it started with
+    launch(request, lastMaskedLM_);
 }
 
-void TrainingController::adaptMaskedLM(const bertbench::TrainingOptions& options) {
+void TrainingController::adaptMaskedLM(const TrainingOptions& options) {
     if (isActive()) return;
     if (!session_->hasData()) return emit failed(tr("Import a dataset first (Data page)."));
     if (!session_->hasModel()) return emit failed(tr("Open or create a model first (Model page)."));
-    TrainingJob job;
-    job.model = session_->model().handle;
-    job.options = options;
-    job.train = session_->data().train;
-    job.maskedLM = true;
-    job.runDir = newRunDir(QStringLiteral("mlm"));
-    launch(job);
+    TrainRequest request;
+    request.options = options;
+    request.runDir = ss(newRunDir(QStringLiteral("mlm")));
+    launch(request, true);
 }
 
-void TrainingController::launch(const TrainingJob& job) {
-    lastJob_ = job;
+void TrainingController::launch(const TrainRequest& request, bool maskedLM) {
+    lastRequest_ = request;
+    lastMaskedLM_ = maskedLM;
     canContinue_ = false;
-    QDir().mkpath(job.runDir);
+    QDir().mkpath(qs(request.runDir));
     setState(State::Running);
-    TrainingWorker* worker = worker_;
-    QMetaObject::invokeMethod(worker_, [worker, job] { worker->train(job); }, Qt::QueuedConnection);
+    auto done = [this, maskedLM](const Outcome<TrainingResult>& outcome) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, maskedLM, outcome] {
+                TrainingOutcome result;
+                result.maskedLM = maskedLM;
+                if (outcome.ok()) result.result = *outcome.value;
+                // Before the state changes, so that buttons updating on it see it.
+                canContinue_ = outcome.ok() && !result.result.completed && result.result.steps > 0;
+                setState(State::Idle);
+                session_->refreshModel();
+                if (outcome.ok() || outcome.cancelled()) return emit finished(result);
+                try {
+                    std::rethrow_exception(outcome.error);
+                } catch (const LabelMismatchError& e) {
+                    return emit headQuestion(toQStringList(e.modelLabels), toQStringList(e.dataLabels));
+                } catch (...) {
+                }
+                emit failed(qs(outcome.message()));
+            },
+            Qt::QueuedConnection);
+    };
+    auto& engine = session_->engine();
+    if (maskedLM)
+        engine.adapt(request, done);
+    else
+        engine.train(request, done);
 }
 
 void TrainingController::pause() {
     if (state_ != State::Running) return;
-    worker_->pause();
+    session_->engine().pauseTraining();
     setState(State::Paused);
 }
 
 void TrainingController::resume() {
     if (state_ != State::Paused) return;
-    worker_->resume();
+    session_->engine().resumeTraining();
     setState(State::Running);
 }
 
 void TrainingController::stop() {
     if (state_ != State::Running && state_ != State::Paused) return;
-    worker_->cancel();
+    session_->engine().cancel();
     setState(State::Stopping);
 }
 

@@ -1,18 +1,18 @@
 // TrainingController: starts, pauses, resumes and stops training runs (and
-// masked-LM domain adaptation) of the session's model on the training worker
-// thread, and tells the session when the weights changed. pause/resume/stop
-// go straight to the Trainer (thread-safe), because the worker's queue is
-// blocked by the running run(). Destroying it cancels a run and waits.
+// masked-LM domain adaptation) through the engine's session, and tells the
+// window what happens. The session runs them on its engine thread; its
+// reports reach this object as queued signals of WorkbenchSession. A model
+// whose labels do not fit the data is a question (headQuestion()), answered by
+// startWithNewHead(). Destroying the session cancels a run and waits.
 #pragma once
 
 #include "workbench_types.h"
 
-#include <QObject>
-#include <memory>
+#include "session/session_types.h"
 
-class TrainingWorker;
+#include <QObject>
+
 class WorkbenchSession;
-class WorkerThread;
 
 class TrainingController : public QObject {
     Q_OBJECT
@@ -22,15 +22,15 @@ public:
     Q_ENUM(State)
 
     TrainingController(WorkbenchSession* session, QObject* parent = nullptr);
-    ~TrainingController() override;
 
     State state() const { return state_; }
     bool isActive() const { return state_ != State::Idle; }
     bool canContinue() const { return canContinue_; }  // the last run was stopped with a checkpoint
-    QString runDir() const { return lastJob_.runDir; }
+    QString runDir() const { return qs(lastRequest_.runDir); }
 
     // Errors (no data, no model, invalid options) come back as failed().
     void start(const bertbench::TrainingOptions& options);
+    void startWithNewHead();  // the last start, with a new classifier head for the data's labels
     void continueStopped();
     void adaptMaskedLM(const bertbench::TrainingOptions& options);
     void pause();
@@ -45,16 +45,17 @@ signals:
     void message(const QString& line);
     void finished(const TrainingOutcome& outcome);
     void failed(const QString& message);
+    // The model's labels do not fit the data: ask whether to replace the head.
+    void headQuestion(const QStringList& modelLabels, const QStringList& dataLabels);
 
 private:
-    void launch(const TrainingJob& job);
+    void launch(const bertbench::TrainRequest& request, bool maskedLM);
     void setState(State state);
     QString newRunDir(const QString& kind) const;
 
     WorkbenchSession* session_;
-    std::unique_ptr<WorkerThread> thread_;
-    TrainingWorker* worker_ = nullptr;
     State state_ = State::Idle;
-    TrainingJob lastJob_;
+    bertbench::TrainRequest lastRequest_;
+    bool lastMaskedLM_ = false;
     bool canContinue_ = false;
 };

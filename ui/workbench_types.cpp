@@ -7,12 +7,10 @@ void registerWorkbenchMetaTypes() {
     qRegisterMetaType<ImportedData>();
     qRegisterMetaType<LoadedModel>();
     qRegisterMetaType<EvaluationOutcome>();
-    qRegisterMetaType<TrainingJob>();
     qRegisterMetaType<TrainingOutcome>();
     qRegisterMetaType<bertbench::StepReport>();
     qRegisterMetaType<bertbench::EvaluationReport>();
     qRegisterMetaType<bertbench::Prediction>();
-    qRegisterMetaType<bertbench::ModelHandle>();
 }
 
 QStringList toQStringList(const std::vector<std::string>& list) {

@@ -1,10 +1,9 @@
-// Value types that cross between the GUI thread and the engine's worker
-// threads. They hold engine structs by value (or immutable datasets by
-// shared_ptr, so an 8k-example dataset is not copied per signal) and are
-// registered as metatypes for queued connections.
+// Value types the pages hold and queued signals carry: engine structs by
+// value (or immutable datasets by shared_ptr, so an 8k-example dataset is not
+// copied per signal), registered as metatypes for queued connections.
 #pragma once
 
-#include "checkpoint/model_handle.h"
+#include "checkpoint/model_handle.h"  // ModelSummary
 #include "data/dataset.h"
 #include "data/dataset_import.h"
 #include "data/import_options.h"
@@ -21,7 +20,7 @@
 
 using DatasetPtr = std::shared_ptr<const bertbench::Dataset>;
 
-// What the Data page asks the engine worker to import.
+// What the Data page asks the session to import.
 struct ImportRequest {
     QString path;
     bertbench::ImportOptions options;
@@ -29,8 +28,7 @@ struct ImportRequest {
     double validationRatio = 0.1;  // share of the file kept for validation (0 = none)
     quint64 seed = 2018;
     bool stratified = false;
-    bertbench::ModelHandle model;  // when set, its tokenizer measures the token lengths
-    QString vocabPath;             // otherwise this vocabulary's tokenizer does
+    QString vocabPath;             // without a model, this vocabulary's tokenizer measures token lengths
     bool lowercase = true;
     int maxLength = 128;
 };
@@ -43,7 +41,6 @@ struct ImportedData {
 };
 
 struct LoadedModel {
-    bertbench::ModelHandle handle;
     bertbench::ModelSummary summary;
     QString folder;  // where it came from or was saved; empty for a new model
 };
@@ -54,19 +51,9 @@ struct EvaluationOutcome {
     bertbench::EvaluationResult result;
 };
 
-struct TrainingJob {
-    bertbench::ModelHandle model;
-    bertbench::TrainingOptions options;
-    DatasetPtr train, validation, test;
-    QString runDir;
-    bool resume = false;
-    bool maskedLM = false;  // domain adaptation: train the encoder with a masked-LM head
-};
-
 struct TrainingOutcome {
-    bertbench::TrainingResult result;
-    bool maskedLM = false;
-    LoadedModel adapted;  // the classifier built on the adapted encoder (maskedLM only)
+    bertbench::TrainingResult result;  // empty (no steps) when cancelled before it began
+    bool maskedLM = false;             // domain adaptation: the classifier now has the adapted encoder
 };
 
 Q_DECLARE_METATYPE(DatasetPtr)
@@ -74,12 +61,10 @@ Q_DECLARE_METATYPE(ImportRequest)
 Q_DECLARE_METATYPE(ImportedData)
 Q_DECLARE_METATYPE(LoadedModel)
 Q_DECLARE_METATYPE(EvaluationOutcome)
-Q_DECLARE_METATYPE(TrainingJob)
 Q_DECLARE_METATYPE(TrainingOutcome)
 Q_DECLARE_METATYPE(bertbench::StepReport)
 Q_DECLARE_METATYPE(bertbench::EvaluationReport)
 Q_DECLARE_METATYPE(bertbench::Prediction)
-Q_DECLARE_METATYPE(bertbench::ModelHandle)
 
 // Once, before the first queued connection carries one of these.
 void registerWorkbenchMetaTypes();

@@ -22,10 +22,10 @@ struct EvalCommand {
 void runEval(const EvalCommand& c) {
     Session session;
     const auto model = session.openModel({c.modelDir}).get().take();
-    const auto data = session.importHoldout({c.dataFile, c.dataset.importOptions()}).get().take();
+    const auto data = session.importHoldout(c.dataset.request(c.dataFile)).get().take();
     printImportSummary(c.dataFile, data.labelNames, data.report);
     const auto result = session.evaluate({Split::Holdout, c.maxLength, c.batchSize, c.device}).get().take();
-    std::cout << metricsToJson(result.metrics, model.labels).dump(2) << std::endl;
+    std::cout << metricsToJson(result.result.metrics, model.labels).dump(2) << std::endl;
 }
 }  // namespace
 

@@ -1,5 +1,5 @@
 // bertbench-cli train / mlm: fine-tune a classifier, or continue masked-LM
-// pre-training on a dataset's text, into a run folder.
+// pre-training on a dataset's text (read without labels), into a run folder.
 #include "cli_support.h"
 #include "commands.h"
 #include "common/errors.h"
@@ -103,9 +103,7 @@ void runTrain(const TrainCommand& c) {
     if (c.adaptFirst) request.adaptFirst = request.options;
 
     Session session(progressOnStderr());
-    DataRequest data;
-    data.path = c.trainFile;
-    data.options = c.dataset.importOptions();
+    DataRequest data = c.dataset.request(c.trainFile);
     data.validationPath = c.validationFile;
     data.validationRatio = c.validationSplit;
     data.splitSeed = c.splitSeed;
@@ -116,7 +114,7 @@ void runTrain(const TrainCommand& c) {
         std::cerr << "validation: " << imported.validationExamples << " examples"
                   << (c.validationFile.empty() ? " split off (seed " + std::to_string(c.splitSeed) + ")" : "") << '\n';
     if (!c.testFile.empty()) {
-        const auto test = session.importHoldout({c.testFile, c.dataset.importOptions()}).get().take();
+        const auto test = session.importHoldout(c.dataset.request(c.testFile)).get().take();
         printImportSummary(c.testFile, test.labelNames, test.report);
     }
     loadModel(session, c);
@@ -136,8 +134,10 @@ void runTrain(const TrainCommand& c) {
 void addCommandTo(CLI::App& app, int& exitCode, bool maskedLM) {
     auto c = std::make_shared<TrainCommand>();
     c->maskedLM = maskedLM;
+    c->dataset.unlabelled = maskedLM;  // masked-LM training reads only the text
     auto* command = addCommand(app, maskedLM ? "mlm" : "train",
-                               maskedLM ? "Continue masked-LM pre-training on a dataset's text (domain adaptation)"
+                               maskedLM ? "Continue masked-LM pre-training on a dataset's text (domain adaptation); "
+                                          "the data needs no label column"
                                         : "Fine-tune a classifier and write a run folder",
                                exitCode, [c] { runTrain(*c); });
     auto* model = command->add_option("--model", c->modelDir, "Start from this Hugging Face model folder");
@@ -147,15 +147,28 @@ void addCommandTo(CLI::App& app, int& exitCode, bool maskedLM) {
     command->add_flag("--cased", c->cased, "With --preset: keep case and accents");
     command->add_option("--train", c->trainFile, "Training data file")->required();
     c->dataset.addOptions(*command);
-    auto* validation = command->add_option("--validation", c->validationFile, "Validation data file");
+    auto* validation = command->add_option(
+        "--validation", c->validationFile,
+        maskedLM ? "Validation data file: its masked-LM loss and perplexity after every epoch; the lowest loss "
+                   "gives best/"
+                 : "Validation data file");
     auto* split = command->add_option("--validation-split", c->validationSplit,
                                       "Share of the training file held out for validation (0: none)")
                       ->capture_default_str();
     validation->excludes(split);
     command->add_option("--split-seed", c->splitSeed, "Seed of the validation split")->capture_default_str();
-    command->add_flag("--stratify", c->stratify, "Keep class shares in the validation split");
-    command->add_option("--test", c->testFile, "Held-out test file, evaluated at the end with the best model");
+    // Without labels there are no class shares to keep, and no test metrics to report.
+    if (!maskedLM) {
+        command->add_flag("--stratify", c->stratify, "Keep class shares in the validation split");
+        command->add_option("--test", c->testFile, "Held-out test file, evaluated at the end with the best model");
+    }
     c->training.addOptions(*command);
+    if (maskedLM) {
+        auto* metric = command->get_option("--metric");
+        metric->description(metric->get_description() +
+                            " Ignored by mlm: a masked-LM run keeps the model with the lowest validation loss (and "
+                            "stops early on it).");
+    }
     command->add_option("--out", c->outDir, "Run folder to write")->required();
     command->add_flag("--resume", c->resume,
                       "Continue the run in --out from its checkpoint (with the settings it started with)");

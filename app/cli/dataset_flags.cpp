@@ -18,15 +18,28 @@ ColumnRef columnFrom(const std::string& text) {
 }  // namespace
 
 void DatasetFlags::addOptions(CLI::App& command) {
-    command.add_option("--format", format, "cola (no header; label column 1, sentence column 3), glue-tsv, csv or tsv")
+    command
+        .add_option("--format", format,
+                    unlabelled ? "cola (no header; sentence column 3), glue-tsv, csv or tsv; no label column is needed"
+                               : "cola (no header; label column 1, sentence column 3), glue-tsv, csv or tsv")
         ->check(CLI::IsMember({"cola", "glue-tsv", "csv", "tsv"}))
         ->capture_default_str();
     command.add_option("--text-column", textColumn, "The text column: a header name or a 0-based index");
     command.add_option("--text-pair-column", textPairColumn, "A second text column, for sentence pairs");
-    command.add_option("--label-column", labelColumn, "The label column: a header name or a 0-based index");
+    command.add_option("--label-column", labelColumn,
+                       unlabelled ? "Ignored: masked-LM training reads only the text, so labels play no part"
+                                  : "The label column: a header name or a 0-based index");
     auto* withHeader = command.add_flag("--header", header, "The first row names the columns");
     auto* without = command.add_flag("--no-header", noHeader, "The first row is data");
     withHeader->excludes(without);
+}
+
+DataRequest DatasetFlags::request(const std::string& path) const {
+    DataRequest request;
+    request.path = path;
+    request.options = importOptions();
+    request.validationRatio = 0;
+    return request;
 }
 
 ImportOptions DatasetFlags::importOptions(const std::vector<std::string>& labelNames) const {
@@ -36,8 +49,12 @@ ImportOptions DatasetFlags::importOptions(const std::vector<std::string>& labelN
     if (noHeader) options.header = false;
     options.textColumn = columnFrom(textColumn);
     options.textPairColumn = columnFrom(textPairColumn);
-    options.labelColumn = columnFrom(labelColumn);
-    options.labelNames = labelNames;
+    if (unlabelled) {
+        options.unlabelled = true;
+    } else {
+        options.labelColumn = columnFrom(labelColumn);
+        options.labelNames = labelNames;
+    }
     return options;
 }
 
@@ -49,9 +66,11 @@ void printImportSummary(const std::string& path, const std::vector<std::string>&
         if (!report.skipped.empty())
             std::cerr << " (first at line " << report.skipped.front().line << ": " << report.skipped.front().reason << ")";
     }
-    std::cerr << "; classes:";
-    for (size_t i = 0; i < labelNames.size(); ++i)
-        std::cerr << ' ' << labelNames[i] << '=' << (i < report.classCounts.size() ? report.classCounts[i] : 0);
+    if (!labelNames.empty()) {
+        std::cerr << "; classes:";
+        for (size_t i = 0; i < labelNames.size(); ++i)
+            std::cerr << ' ' << labelNames[i] << '=' << (i < report.classCounts.size() ? report.classCounts[i] : 0);
+    }
     std::cerr << '\n';
 }
 

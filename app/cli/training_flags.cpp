@@ -160,9 +160,13 @@ TrainingCallbacks stderrProgress() {
         const std::string when = r.split == "test" ? "test (best model)"
                                                    : r.split + " after epoch " + std::to_string(r.epoch + 1);
         char line[200];
-        std::snprintf(line, sizeof line, "%s: loss %.4f  accuracy %.4f  mcc %.4f  f1 %.4f%s", when.c_str(),
-                      r.metrics.loss, r.metrics.accuracy, r.metrics.mcc, r.metrics.f1Macro,
-                      r.improved ? "  (best so far)" : "");
+        if (r.metrics.perplexity > 0)  // a masked-LM evaluation: accuracy and the rest do not apply
+            std::snprintf(line, sizeof line, "%s: loss %.4f  perplexity %.2f%s", when.c_str(), r.metrics.loss,
+                          r.metrics.perplexity, r.improved ? "  (best so far)" : "");
+        else
+            std::snprintf(line, sizeof line, "%s: loss %.4f  accuracy %.4f  mcc %.4f  f1 %.4f%s", when.c_str(),
+                          r.metrics.loss, r.metrics.accuracy, r.metrics.mcc, r.metrics.f1Macro,
+                          r.improved ? "  (best so far)" : "");
         std::cerr << line << std::endl;
     };
     callbacks.onMessage = [](const std::string& text) { std::cerr << text << std::endl; };

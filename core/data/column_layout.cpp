@@ -69,7 +69,8 @@ ColumnLayout resolveColumns(const ImportOptions& options, const std::vector<std:
     const Resolver resolver(headerNames, path, headerLine);
     ColumnLayout layout;
     layout.text = resolver.resolve(options.textColumn.isSet() ? options.textColumn : defaults.text, "text");
-    layout.label = resolver.resolve(options.labelColumn.isSet() ? options.labelColumn : defaults.label, "label");
+    if (!options.unlabelled)
+        layout.label = resolver.resolve(options.labelColumn.isSet() ? options.labelColumn : defaults.label, "label");
     if (options.textPairColumn.isSet()) layout.textPair = resolver.resolve(options.textPairColumn, "second text");
 
     auto requireDistinct = [](const ResolvedColumn& a, const char* roleA, const ResolvedColumn& b, const char* roleB) {

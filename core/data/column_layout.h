@@ -11,7 +11,7 @@
 namespace bertbench {
 
 struct ResolvedColumn {
-    int index = -1;           // -1: not used (only the pair column may be unused)
+    int index = -1;           // -1: not used (the pair column, or the label column of an unlabelled import)
     std::string description;  // for messages: "\"sentence\"" or "3 (0-based)"
     bool used() const { return index >= 0; }
 };

@@ -12,7 +12,7 @@ namespace bertbench {
 struct Example {
     std::string text;
     std::string textPair;  // empty unless the dataset has pairs
-    int32_t label = 0;     // index into Dataset::labelNames
+    int32_t label = 0;     // index into Dataset::labelNames; 0 in an unlabelled dataset (no names)
     long line = 0;         // 1-based line of the source file the example came from
 };
 

@@ -1,6 +1,6 @@
 // importDataset(): one pass over the file through DelimitedReader, each row
 // checked and either stored as an Example or recorded as skipped; label ids
-// are settled once the whole file has been seen.
+// are settled once the whole file has been seen (unless there are no labels).
 #include "data/dataset_import.h"
 
 #include <optional>
@@ -55,7 +55,10 @@ class Importer {
 public:
     Importer(const std::string& path, const ImportOptions& options, ImportReport& report)
         : path_(path), options_(options), report_(report), preset_(formatPreset(options.format)),
-          header_(options.header.value_or(preset_.header)), labels_(makeLabelSet()) {}
+          header_(options.header.value_or(preset_.header)), labels_(makeLabelSet()) {
+        if (options.unlabelled && !options.labelNames.empty())
+            throw UsageError("an unlabelled import cannot also fix a label set (" + labels_.joinedNames() + ")");
+    }
 
     Dataset run();
 
@@ -123,9 +126,11 @@ Dataset Importer::run() {
     report_.blankLines = reader.blankLines();
     if (dataset_.examples.empty()) throwNoUsableRows();
 
-    settleLabels();
     report_.rowsLoaded = dataset_.examples.size();
-    report_.classCounts = countClasses(dataset_);
+    if (!options_.unlabelled) {
+        settleLabels();
+        report_.classCounts = countClasses(dataset_);
+    }
     return std::move(dataset_);
 }
 
@@ -139,6 +144,10 @@ std::string Importer::addRow(const DelimitedRecord& record) {
     if (trimmed(text).empty()) return "empty text";
     if (pair && trimmed(*pair).empty()) return "empty second text";
     if (!isValidUtf8(text) || (pair && !isValidUtf8(*pair))) return "the text is not valid UTF-8";
+    if (options_.unlabelled) {
+        dataset_.examples.push_back(Example{text, pair ? *pair : std::string(), 0, record.line});
+        return {};
+    }
 
     const std::string_view rawLabel = trimmed(fields[static_cast<size_t>(columns_.label.index)]);
     if (rawLabel.empty()) return "empty label";

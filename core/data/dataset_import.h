@@ -1,4 +1,4 @@
-// Reading a labelled dataset from a delimited file (see import_options.h for
+// Reading a dataset, labelled or not, from a delimited file (see import_options.h for
 // what can be asked), with a report of what was read and what was skipped.
 #pragma once
 
@@ -24,7 +24,7 @@ struct ImportReport {
     size_t rowsSkipped = 0;  // all of them, though `skipped` keeps only the first kMaxSkippedDetails
     std::vector<SkippedRow> skipped;
     long blankLines = 0;              // lines with nothing on them, which hold no row
-    std::vector<size_t> classCounts;  // examples per label id
+    std::vector<size_t> classCounts;  // examples per label id; empty for an unlabelled import
 };
 
 // Reads `path` as `options` say. A row with too few columns, an empty text or
@@ -34,7 +34,8 @@ struct ImportReport {
 // one applies) for an unreadable or malformed file, a header lacking a named
 // column, a label outside options.labelNames, or a file without one usable
 // row; UsageError for options that contradict each other; OperationCancelled
-// when options.progress returns false.
+// when options.progress returns false. With options.unlabelled no label is read
+// (see import_options.h), so no row is skipped for its label.
 Dataset importDataset(const std::string& path, const ImportOptions& options, ImportReport* report = nullptr);
 
 }  // namespace bertbench

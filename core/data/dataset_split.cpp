@@ -72,6 +72,9 @@ size_t validationSize(size_t count, double validationRatio) {
 }
 
 SplitIndices splitIndices(const Dataset& dataset, double validationRatio, uint64_t seed, bool stratified) {
+    if (stratified && dataset.labelNames.empty())
+        throw UsageError("a stratified split keeps class shares, but " + dataset.source +
+                         " has no labels (it was imported without a label column); split it without stratifying");
     const size_t count = dataset.examples.size();
     const size_t validationCount = validationSize(count, validationRatio);
     std::mt19937_64 rng(seed);

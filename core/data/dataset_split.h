@@ -29,7 +29,8 @@ size_t validationSize(size_t count, double validationRatio);
 // for validation. Stratified: each class is shuffled on its own and gives
 // validation a share within one example of its share of the whole (largest
 // remainders decide the rounding). Throws UsageError as validationSize(), or
-// for a negative label when stratified.
+// when stratified for a negative label or a dataset without label names (an
+// unlabelled import).
 SplitIndices splitIndices(const Dataset& dataset, double validationRatio, uint64_t seed = 2018,
                           bool stratified = false);
 

@@ -1,6 +1,6 @@
 // What importDataset() should read from a file: its format preset, the columns
-// holding the text(s) and the label, and optionally the label set a model
-// already has (when importing evaluation data for it).
+// holding the text(s) and the label (or that there is none), and optionally the
+// label set a model already has (when importing evaluation data for it).
 #pragma once
 
 #include <functional>
@@ -34,6 +34,11 @@ struct ImportOptions {
     std::optional<char> delimiter;  // unset: ',' for Csv, '\t' otherwise
     std::optional<bool> quoting;    // unset: on for Csv, off for the TSV formats
     ColumnRef textColumn, textPairColumn, labelColumn;
+
+    // No label column (masked-LM training reads only the text): labelColumn and
+    // the format's default label column are ignored, every example gets label 0
+    // and the dataset has no label names. Contradicts a non-empty labelNames.
+    bool unlabelled = false;
 
     // A fixed label set (a model's id2label, in id order). Empty: labels are
     // taken from the data. When set, a label the set lacks is an error, not a

@@ -171,6 +171,7 @@ bool higherIsBetter(const std::string& name) {
 
 nlohmann::json metricsToJson(const ClassificationMetrics& m,
                              const std::vector<std::string>& labelNames) {
+    if (m.perplexity > 0) return {{"loss", m.loss}, {"perplexity", m.perplexity}, {"count", m.count}};
     std::vector<std::string> names = labelNames;
     if (names.empty())
         for (size_t k = 0; k < m.perClass.size(); ++k) names.push_back(std::to_string(k));

@@ -27,6 +27,9 @@ struct ClassificationMetrics {
     std::vector<ClassMetrics> perClass;           // index = label id
     std::vector<std::vector<int64_t>> confusion;  // confusion[true][predicted]
     double loss = 0;                              // mean loss if provided, else 0
+    // A masked-LM evaluation's exp(loss), at least 1 (loss and count are set,
+    // nothing else is); 0 for a classifier's.
+    double perplexity = 0;
 };
 
 // Accumulates predictions batch by batch (the trainer evaluates in batches).
@@ -65,6 +68,8 @@ const std::vector<std::string>& metricNames();
 //  "labels":[names in id order],"per_class":{name:{precision,recall,f1,support}},
 //  "confusion_matrix":[[...]]} with rows = true label, columns = predicted.
 // labelNames must have one unique name per class, or be empty to use the ids.
+// A masked-LM evaluation (perplexity above 0) gives {"loss","perplexity","count"}
+// and ignores labelNames.
 nlohmann::json metricsToJson(const ClassificationMetrics& m,
                              const std::vector<std::string>& labelNames);
 

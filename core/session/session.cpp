@@ -283,6 +283,8 @@ TrainingResult Session::Impl::runTrainer(std::shared_ptr<ModelBundle> bundle, co
         }
     } publication(*this, trainer);
     if (cancelledSince(epoch)) trainer.cancel();
+    if (callbacks.onTrainingStarted)
+        callbacks.onTrainingStarted(trainer.totalSteps(), trainer.trainableParameters(), bundle->task == Task::MaskedLM);
     const auto result = trainer.run(request.resume);
     ModelHandle current;
     {
@@ -334,6 +336,8 @@ Session::Reply<DataSummary> Session::importData(DataRequest request, OnDone<Data
             }
             impl.train = std::make_shared<const Dataset>(std::move(all));
             impl.validation = validation ? std::make_shared<const Dataset>(std::move(*validation)) : nullptr;
+            summary.data = impl.train;
+            summary.validation = impl.validation;
             return summary;
         },
         std::move(done));
@@ -358,6 +362,7 @@ Session::Reply<DataSummary> Session::importHoldout(DataRequest request, OnDone<D
             summary.examples = holdout.examples.size();
             summary.labelNames = holdout.labelNames;
             impl.holdout = std::make_shared<const Dataset>(std::move(holdout));
+            summary.data = impl.holdout;
             return summary;
         },
         std::move(done));
@@ -385,7 +390,8 @@ Session::Reply<ModelSummary> Session::createModel(NewModelRequest request, Unsav
             std::vector<std::string> labels;
             {
                 std::lock_guard<std::mutex> lock(impl_->mutex);
-                labels = impl_->train ? impl_->train->labelNames : defaultLabels(2);
+                if (impl_->train) labels = impl_->train->labelNames;
+                if (labels.empty()) labels = defaultLabels(2);  // no data yet, or text without labels
             }
             auto handle = request.maskedLM
                               ? ModelHandle::createMaskedLM(request.preset, request.vocabPath, request.lowercase,
@@ -427,9 +433,9 @@ Session::Reply<TrainingResult> Session::adapt(TrainRequest request, OnDone<Train
     return impl_->submitTraining(std::move(request), std::move(done), /*maskedLM=*/true);
 }
 
-Session::Reply<EvaluationResult> Session::evaluate(EvaluateRequest request, OnDone<EvaluationResult> done) {
+Session::Reply<EvaluationSummary> Session::evaluate(EvaluateRequest request, OnDone<EvaluationSummary> done) {
     if (impl_->trainingActive()) return Impl::refuse("cannot evaluate " + std::string(kBusyTraining), done);
-    return impl_->submit<EvaluationResult>(
+    return impl_->submit<EvaluationSummary>(
         [this, request](uint64_t) {
             ModelHandle current;
             DatasetPtr data = dataset(request.split);
@@ -440,7 +446,10 @@ Session::Reply<EvaluationResult> Session::evaluate(EvaluateRequest request, OnDo
             if (current.isNull()) throw UsageError("open or create a model first");
             if (!data)
                 throw UsageError(std::string("there is no ") + splitName(request.split) + " data to evaluate on");
-            return evaluateModel(current, *data, request.maxLength, request.batchSize, request.device);
+            EvaluationSummary summary;
+            summary.data = std::make_shared<const Dataset>(alignLabels(*data, current.summary().labels));
+            summary.result = evaluateModel(current, *summary.data, request.maxLength, request.batchSize, request.device);
+            return summary;
         },
         std::move(done));
 }

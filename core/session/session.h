@@ -35,6 +35,8 @@ public:
         std::function<void(const EvaluationReport&)> onEvaluation;
         std::function<void(const std::string&)> onMessage;
         std::function<void(const std::string& what, double fraction)> onProgress;
+        // A training or adaptation run begins: its steps and trainable parameters.
+        std::function<void(int64_t totalSteps, int64_t trainableParameters, bool maskedLM)> onTrainingStarted;
     };
     template <class T>
     using OnDone = std::function<void(const Outcome<T>&)>;
@@ -62,7 +64,7 @@ public:
     // and comes back adapted; its own head and labels stay. A masked-LM model
     // is trained as it is. Labels play no part.
     Reply<TrainingResult> adapt(TrainRequest request, OnDone<TrainingResult> done = {});
-    Reply<EvaluationResult> evaluate(EvaluateRequest request, OnDone<EvaluationResult> done = {});
+    Reply<EvaluationSummary> evaluate(EvaluateRequest request, OnDone<EvaluationSummary> done = {});
     Reply<Prediction> predict(std::string text, bool withAttentions = false, OnDone<Prediction> done = {});
     Reply<std::vector<Prediction>> predictBatch(std::vector<std::string> texts, size_t maxLength = 0,
                                                 OnDone<std::vector<Prediction>> done = {});

@@ -6,12 +6,14 @@
 #include "common/errors.h"
 #include "data/dataset_import.h"
 #include "data/token_length_stats.h"
+#include "training/evaluation.h"
 #include "training/trainer.h"
 #include "training/training_options.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +59,8 @@ struct DataRequest {
 };
 
 struct DataSummary {
+    std::shared_ptr<const Dataset> data;        // as the session now holds it (the holdout, or train)
+    std::shared_ptr<const Dataset> validation;  // null without validation
     std::string source;
     size_t examples = 0;            // in the train split (the holdout: all)
     size_t validationExamples = 0;
@@ -108,6 +112,13 @@ struct EvaluateRequest {
     size_t maxLength = 0;  // 0: the model's maximum
     int64_t batchSize = 64;
     std::string device = "cpu";
+};
+
+struct EvaluationSummary {
+    EvaluationResult result;
+    // The evaluated examples with labels renumbered as the model's (the ids
+    // result.predicted uses), for showing them side by side.
+    std::shared_ptr<const Dataset> data;
 };
 
 // A snapshot of the session's state, safe to take from any thread.

@@ -3,19 +3,21 @@
 namespace bertbench {
 
 MaskedBatch maskTokens(const BertInputs& inputs, int32_t maskId, int64_t vocabSize,
-                       const std::vector<int32_t>& specialIds, double probability) {
+                       const std::vector<int32_t>& specialIds, double probability,
+                       c10::optional<at::Generator> generator) {
     const auto& ids = inputs.inputIds;
     auto eligible = inputs.attentionMask.defined() ? inputs.attentionMask.to(torch::kBool)
                                                    : torch::ones_like(ids, torch::kBool);
     for (int32_t special : specialIds) eligible = eligible & (ids != special);
 
-    auto chosen = (torch::rand(ids.sizes(), torch::TensorOptions().device(ids.device())) < probability) & eligible;
+    const auto uniform = torch::TensorOptions().device(ids.device());
+    auto chosen = (torch::rand(ids.sizes(), generator, uniform) < probability) & eligible;
     auto labels = torch::where(chosen, ids, torch::full_like(ids, kIgnoredLabel));
 
-    auto draw = torch::rand(ids.sizes(), torch::TensorOptions().device(ids.device()));
+    auto draw = torch::rand(ids.sizes(), generator, uniform);
     auto toMask = chosen & (draw < 0.8);
     auto toRandom = chosen & (draw >= 0.8) & (draw < 0.9);
-    auto randomIds = torch::randint(vocabSize, ids.sizes(), ids.options());
+    auto randomIds = torch::randint(vocabSize, ids.sizes(), generator, ids.options());
     auto masked = torch::where(toMask, torch::full_like(ids, maskId), ids);
     masked = torch::where(toRandom, randomIds, masked);
     return {{masked, inputs.tokenTypeIds, inputs.attentionMask}, labels};

@@ -15,10 +15,12 @@ struct MaskedBatch {
     torch::Tensor labels;  // [B, T] original ids at chosen positions, -100 elsewhere
 };
 
-// Draws from torch's global generator (seeded and checkpointed by the trainer).
+// Draws from `generator`, or without one from torch's global generator (seeded
+// and checkpointed by the trainer); a CPU generator needs inputs on the CPU.
 // Special tokens ([CLS], [SEP]) and padding are never chosen.
 MaskedBatch maskTokens(const BertInputs& inputs, int32_t maskId, int64_t vocabSize,
-                       const std::vector<int32_t>& specialIds, double probability = 0.15);
+                       const std::vector<int32_t>& specialIds, double probability = 0.15,
+                       c10::optional<at::Generator> generator = c10::nullopt);
 
 constexpr int64_t kIgnoredLabel = -100;
 

@@ -9,6 +9,7 @@
 #include "training/encoded_dataset.h"
 #include "training/evaluator.h"
 #include "training/fine_tuning_strategy.h"
+#include "training/masked_lm_evaluator.h"
 #include "training/option_schema.h"
 #include "training/run_folder.h"
 #include "training/step_runner.h"
@@ -162,16 +163,31 @@ struct Trainer::Impl {
 
     std::optional<EvaluationReport> evaluate(const EncodedDataset& set, const std::string& split, int64_t epoch,
                                              int64_t step) {
-        if (set.examples.empty() || model->task != Task::SequenceClassification) return std::nullopt;
+        if (set.examples.empty()) return std::nullopt;
         EvaluationReport report;
         report.split = split;
         report.epoch = epoch;
         report.step = step;
+        if (model->task == Task::MaskedLM) {
+            const auto result = evaluateMaskedLM(model->maskedLM, set, model->tokenizer, model->config.vocabSize,
+                                                 options.evalBatchSize, device);
+            if (result.maskedTokens == 0) {
+                message("The " + split + " data is too short to mask a token; it is not evaluated");
+                return std::nullopt;
+            }
+            report.metrics.count = result.examples;
+            report.metrics.loss = result.loss;
+            report.metrics.perplexity = result.perplexity;
+            return report;
+        }
         report.metrics = evaluateClassifier(model->classifier, set, model->tokenizer.padId(), options.evalBatchSize,
                                             device)
                              .metrics;
         return report;
     }
+
+    // options.metric names classification metrics; a masked-LM run has only its loss.
+    std::string selectionMetric() const { return model->task == Task::MaskedLM ? "loss" : options.metric; }
 
     void publish(const EvaluationReport& report) {
         run.appendMetrics(evaluationRecord(report, model->config.id2label));
@@ -239,7 +255,8 @@ TrainingResult Trainer::Impl::runLoop(bool resume) {
     safePoint();
 
     TrainingResult result;
-    const bool higher = higherIsBetter(options.metric);
+    const std::string metric = selectionMetric();
+    const bool higher = higherIsBetter(metric);
     double trainSeconds = 0;
     int64_t stepsThisSession = 0;
     bool stop = false;
@@ -298,7 +315,7 @@ TrainingResult Trainer::Impl::runLoop(bool resume) {
             position.batchInEpoch = 0;
         }
         if (auto report = evaluate(validation, "validation", epoch, position.step)) {
-            const double value = metricValue(report->metrics, options.metric);
+            const double value = metricValue(report->metrics, metric);
             report->improved = position.bestStep < 0 || (higher ? value > position.bestMetric : value < position.bestMetric);
             if (report->improved) {
                 position.bestMetric = value;
@@ -312,7 +329,7 @@ TrainingResult Trainer::Impl::runLoop(bool resume) {
             publish(*report);
             safePoint();
             if (options.earlyStoppingPatience > 0 && position.evaluationsWithoutImprovement >= options.earlyStoppingPatience) {
-                message("Early stopping: " + options.metric + " has not improved for " +
+                message("Early stopping: " + metric + " has not improved for " +
                         std::to_string(options.earlyStoppingPatience) + " evaluations");
                 result.stoppedEarly = true;
                 stop = true;
@@ -321,8 +338,8 @@ TrainingResult Trainer::Impl::runLoop(bool resume) {
         saveTrainingCheckpoint(run.checkpointDir(), module, stepper->optimizer(), position);
     }
 
-    if (validation.examples.empty() || model->task != Task::SequenceClassification) {
-        keepBest();  // without validation, the best model is the last one
+    if (validation.examples.empty() || position.bestStep < 0) {
+        keepBest();  // without validation (or none evaluated), the best model is the last one
         position.bestStep = position.step;
     } else if (!bestWeights.empty()) {
         restoreBest();

@@ -4,7 +4,10 @@
 #include "fixtures.h"
 #include "temp_folder.h"
 
+#include <QRegularExpression>
 #include <QtTest>
+
+#include <cmath>
 
 using fixtures::TempFolder;
 
@@ -21,6 +24,19 @@ std::string colaSubset(const TempFolder& folder, const std::string& name, size_t
 }
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
+
+// The first `rows` CoLA sentences as a CSV file with a "text" column and no other.
+std::string textOnlyCsv(const TempFolder& folder, const std::string& name, size_t rows) {
+    std::ifstream in(fixtures::path("data/cola/in_domain_train.tsv"));
+    std::string text = "text\n", line;
+    for (size_t i = 0; i < rows && std::getline(in, line); ++i) {
+        std::string sentence = line.substr(line.rfind('\t') + 1), quoted;
+        for (char c : sentence) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        text += "\"" + quoted + "\"\n";
+    }
+    folder.write(name, text);
+    return folder.file(name);
+}
 
 }  // namespace
 
@@ -118,6 +134,40 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const auto info = fixtures::cli({"info", "--model", q(folder.file("mlm/best"))});
         QCOMPARE(info.lines().at(0).at("architecture").get<std::string>(), std::string("BertForMaskedLM"));
+    }
+
+    void maskedLmNeedsNoLabelsAndValidatesByPerplexity() {
+        TempFolder folder("cli_mlm_unlabelled");
+        const auto train = textOnlyCsv(folder, "text.csv", 40);
+        const auto out = folder.file("run");
+        const auto run = fixtures::cli({"mlm", "--preset", "tiny", "--train", q(train), "--format", "csv",
+                                        "--text-column", "text", "--max-steps", "4", "--validation-split", "0.2",
+                                        "--out", q(out)});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains("validation: 8 examples"), qPrintable(run.err));
+        QVERIFY2(!run.err.contains("classes:"), qPrintable(run.err));
+        const QRegularExpression line("validation after epoch 1: loss (\\d+\\.\\d+)  perplexity (\\d+\\.\\d+)");
+        const auto match = line.match(run.err);
+        QVERIFY2(match.hasMatch(), qPrintable(run.err));
+        QVERIFY(std::abs(std::exp(match.captured(1).toDouble()) / match.captured(2).toDouble() - 1) < 1e-3);
+        QVERIFY(run.err.contains("validation after epoch 4: loss"));
+        QVERIFY(!run.err.contains("accuracy"));
+        const auto report = nlohmann::json::parse(run.out.toStdString());
+        QVERIFY2(report.at("validation").contains("perplexity"), qPrintable(run.out));
+        const auto config = nlohmann::json::parse(std::ifstream(out + "/best/config.json"));
+        QCOMPARE(config.at("architectures")[0].get<std::string>(), std::string("BertForMaskedLM"));
+
+        // A label column named anyway plays no part; train still needs one.
+        const auto named = fixtures::cli({"mlm", "--preset", "tiny", "--train", q(train), "--format", "csv",
+                                          "--label-column", "label", "--max-steps", "1", "--validation-split", "0",
+                                          "--out", q(folder.file("named"))});
+        QVERIFY2(named.exitCode == 0, qPrintable(named.err));
+        const auto classifier = fixtures::cli({"train", "--preset", "tiny", "--train", q(train), "--format", "csv",
+                                               "--max-steps", "1", "--out", q(folder.file("cls"))});
+        QCOMPARE(classifier.exitCode, 3);
+        QVERIFY2(classifier.err.contains("no label column \"label\""), qPrintable(classifier.err));
+        const auto help = fixtures::cli({"mlm", "--help"});
+        QVERIFY2(help.out.contains("labels play no part") && !help.out.contains("--stratify"), qPrintable(help.out));
     }
 
     void badRequestsExplainThemselves_data() {

@@ -4,7 +4,9 @@
 // error dialog; a screenshot of every page (build folder, screenshots/).
 #include "attention_map_plot.h"
 #include "attention_page.h"
+#include "confusion_matrix_plot.h"
 #include "data_page.h"
+#include "evaluate_page.h"
 #include "hyperparameters_page.h"
 #include "fresh_window.h"
 #include "main_window.h"
@@ -94,13 +96,20 @@ private slots:
 
     void trainsWhileTheWindowStaysResponsive() {
         auto options = TrainingPresets::options(QStringLiteral("fast-cpu"));
-        options.maxSteps = 30;
+        options.maxSteps = 200;  // stopped below, long before
         options.batchSize = 16;
         window_->hyperparametersPage()->setOptions(options);
         window_->showPage(MainWindow::Train);
         auto* charts = window_->trainPage()->charts();
         window_->trainPage()->start();
         QTRY_VERIFY_WITH_TIMEOUT(charts->loss().size() >= 3, 60000);
+        // Predictions are served during training, between two steps.
+        bool answeredWhileTraining = false;
+        auto connection = connect(window_->predictPage(), &PredictPage::predicted, this,
+                                  [&] { answeredWhileTraining = window_->training()->isActive(); });
+        window_->predictPage()->setSentence(QStringLiteral("The boy ate the apple."));
+        QTRY_VERIFY_WITH_TIMEOUT(answeredWhileTraining, 20000);
+        disconnect(connection);
         const int early = charts->loss().size();
         const qint64 stall = longestStall([&] { return charts->loss().size() >= early + 5; }, 60000);
         QVERIFY(charts->loss().size() >= early + 5);
@@ -116,10 +125,33 @@ private slots:
 
     void evaluates() {
         window_->showPage(MainWindow::Evaluate);
-        window_->session()->evaluate(QStringLiteral("validation"), 0);
-        QTRY_VERIFY_WITH_TIMEOUT(!window_->session()->isBusy(), 60000);
+        auto* session = window_->session();
+        QSignalSpy evaluated(session, &WorkbenchSession::evaluated);
+        session->evaluate(QStringLiteral("validation"), 0);
+        QVERIFY(evaluated.wait(60000));
         QTest::qWait(100);
         screenshot(window_.get(), QStringLiteral("5-evaluate"));
+
+        // What the page shows is the evaluation of the validation split.
+        auto* page = window_->evaluatePage();
+        const auto outcome = evaluated.first().first().value<EvaluationOutcome>();
+        const auto& metrics = outcome.result.metrics;
+        const auto validationSize = int64_t(session->data().validation->examples.size());
+        QCOMPARE(metrics.count, validationSize);
+        const auto& matrix = page->matrix()->matrix();
+        QCOMPARE(matrix, metrics.confusion);
+        QCOMPARE(page->matrix()->labels(), QStringList({"unacceptable", "acceptable"}));
+        int64_t total = 0, correct = 0;
+        for (size_t i = 0; i < matrix.size(); ++i)
+            for (size_t j = 0; j < matrix[i].size(); ++j) {
+                total += matrix[i][j];
+                if (i == j) correct += matrix[i][j];
+            }
+        QCOMPARE(total, validationSize);
+        QVERIFY(qAbs(double(correct) / double(total) - metrics.accuracy) < 1e-12);
+        QCOMPARE(page->metricsTable()->rowCount(), 3);  // two classes and the macro average
+        QCOMPARE(page->metricsTable()->item(2, 4)->text(), QString::number(validationSize));
+        QVERIFY2(page->summaryText().contains(QString::number(metrics.accuracy, 'f', 4)), qPrintable(page->summaryText()));
     }
 
     void predictsASentence() {

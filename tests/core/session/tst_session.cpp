@@ -81,8 +81,8 @@ private Q_SLOTS:
     void jobsRunInTheOrderRequested() {
         fixtures::TempFolder folder("session_order");
         folder.write("data.csv", fixtures::traceCsv(labelText));
+        std::vector<std::string> finished;  // only touched on the engine thread; outlives the session
         Session session;
-        std::vector<std::string> finished;  // only touched on the engine thread
         auto record = [&finished](const char* name) {
             return [&finished, name](const auto&) { finished.push_back(name); };
         };
@@ -91,7 +91,8 @@ private Q_SLOTS:
         auto evaluated = session.evaluate({Split::Validation}, record("evaluate"));
         auto saved = session.saveModel({folder.file("model")}, record("save"));
         QVERIFY(saved.get().ok());
-        QVERIFY(evaluated.get().ok());
+        const auto evaluation = evaluated.get();
+        QVERIFY2(evaluation.ok(), evaluation.message().c_str());
         QCOMPARE(imported.get().value->validationExamples, size_t(16));
         // The model was created after the import, so it has the data's labels.
         QCOMPARE(created.get().value->labels, (std::vector<std::string>{"acceptable", "unacceptable"}));
