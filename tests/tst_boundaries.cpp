@@ -38,8 +38,8 @@ const QRegularExpression kQt("include\\s*[<\"](Q[A-Z]\\w*|Qt\\w*[/>]|qcustomplot
 const QRegularExpression kTorch("include\\s*[<\"](torch/|ATen/|c10/)");
 const QRegularExpression kWidgets("include\\s*[<\"](QtWidgets|QWidget|QMainWindow|qcustomplot|QtCharts)");
 
-// The project headers a file includes with quotes, resolved against core/
-// and the file's own folder.
+// The project headers a file includes with quotes, resolved against core/,
+// ui/ and the file's own folder.
 QStringList quotedIncludes(const QString& path) {
     static const QRegularExpression quoted("^\\s*#\\s*include\\s*\"([^\"]+)\"");
     QStringList found;
@@ -48,7 +48,8 @@ QStringList quotedIncludes(const QString& path) {
     while (!file.atEnd()) {
         const auto match = quoted.match(QString::fromUtf8(file.readLine()));
         if (!match.hasMatch()) continue;
-        for (const auto& base : {QString(BERTBENCH_SOURCE_DIR) + "/core/", QFileInfo(path).absolutePath() + "/"})
+        for (const auto& base : {QString(BERTBENCH_SOURCE_DIR) + "/core/", QString(BERTBENCH_SOURCE_DIR) + "/ui/",
+                                 QFileInfo(path).absolutePath() + "/"})
             if (QFileInfo::exists(base + match.captured(1))) {
                 found << QFileInfo(base + match.captured(1)).canonicalFilePath();
                 break;

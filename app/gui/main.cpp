@@ -1,6 +1,6 @@
 // bertbench: starts the workbench window. Usage: bertbench [DATASET_FILE]
-#include "main_window.h"
-#include "workbench_types.h"
+#include "window/main_window.h"
+#include "session/workbench_types.h"
 
 #include "runtime/torch_runtime.h"
 

@@ -2,8 +2,8 @@
 // folders wiped, confirmations answered yes, shown at a fixed size.
 #pragma once
 
-#include "main_window.h"
-#include "message_dialogs.h"
+#include "window/main_window.h"
+#include "dialogs/message_dialogs.h"
 
 #include <QCoreApplication>
 #include <QDir>

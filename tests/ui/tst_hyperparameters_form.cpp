@@ -2,11 +2,11 @@
 // right kind for every field, every value and preset surviving a trip through
 // the form, the preset box following the values as the user edits them, and a
 // German translation for every schema string.
-#include "hyperparameters_page.h"
-#include "language.h"
-#include "option_schema_strings.h"
-#include "scientific_spin_box.h"
-#include "training_presets.h"
+#include "pages/hyperparameters_page.h"
+#include "i18n/language.h"
+#include "i18n/option_schema_strings.h"
+#include "widgets/scientific_spin_box.h"
+#include "i18n/training_presets.h"
 
 #include "training/option_schema.h"
 #include "training/training_presets.h"

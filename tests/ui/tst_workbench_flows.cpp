@@ -6,20 +6,20 @@
 // leaving a classifier with the dataset's labels; the Preferences dialog
 // switching the language.
 #include "data/token_length_stats.h"
-#include "data_page.h"
+#include "pages/data_page.h"
 #include "tokenizer/bert_tokenizer.h"
-#include "hyperparameters_page.h"
+#include "pages/hyperparameters_page.h"
 #include "fresh_window.h"
-#include "main_window.h"
-#include "message_dialogs.h"
-#include "model_page.h"
-#include "predict_page.h"
-#include "settings_dialog.h"
-#include "train_page.h"
-#include "training_charts_plot.h"
-#include "training_controller.h"
-#include "training_presets.h"
-#include "workbench_session.h"
+#include "window/main_window.h"
+#include "dialogs/message_dialogs.h"
+#include "pages/model_page.h"
+#include "pages/predict_page.h"
+#include "dialogs/settings_dialog.h"
+#include "pages/train_page.h"
+#include "plots/training_charts_plot.h"
+#include "session/training_controller.h"
+#include "i18n/training_presets.h"
+#include "session/workbench_session.h"
 
 #include <QApplication>
 #include <QComboBox>

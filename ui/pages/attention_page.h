@@ -1,0 +1,57 @@
+// AttentionPage: what each attention head of the model looks at for one
+// sentence — a large map of the chosen layer and head (or the mean over
+// heads) beside an overview of every layer × head; [CLS]/[SEP] can be hidden;
+// the map exports as PNG. Attentions come from the prediction thread.
+#pragma once
+
+#include "session/workbench_types.h"
+
+#include <QWidget>
+
+class AttentionGridPlot;
+class AttentionMapPlot;
+class PredictionService;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+class AttentionPage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit AttentionPage(PredictionService* service, QWidget* parent = nullptr);
+
+    void setSentence(const QString& text);
+    AttentionMapPlot* map() const { return map_; }
+    int tokenCount() const { return int(prediction_.tokens.size()); }
+    void setHideSpecialTokens(bool hide);
+    void exportPng();
+
+signals:
+    void shown();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslateUi();
+    void request();
+    void onPredicted(int id, const bertbench::Prediction& p);
+    void redraw();
+    QVector<int> shownTokens() const;
+
+    PredictionService* service_;
+    int pending_ = -1;
+    bertbench::Prediction prediction_;
+    QLabel *sentenceLabel_, *layerLabel_, *headLabel_, *hint_;
+    QLineEdit* sentence_;
+    QPushButton *show_, *export_;
+    QSpinBox* layer_;
+    QComboBox* head_;
+    QCheckBox* hideSpecial_;
+    AttentionMapPlot* map_;
+    AttentionGridPlot* grid_;
+};

@@ -1,0 +1,57 @@
+// TrainPage: runs training and shows it live — Start, Pause/Resume, Stop (the
+// engine keeps a resumable checkpoint) and Continue; a progress bar with ETA
+// and throughput; the charts; a log; export of the charts as PNG and of the
+// metrics as CSV. The options come from the Hyperparameters page.
+#pragma once
+
+#include <QWidget>
+
+#include "session/workbench_types.h"
+
+class HyperparametersPage;
+class TrainingChartsPlot;
+class TrainingController;
+class WorkbenchSession;
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+
+class TrainPage : public QWidget {
+    Q_OBJECT
+
+public:
+    TrainPage(WorkbenchSession* session, TrainingController* training, HyperparametersPage* hyperparameters,
+              QWidget* parent = nullptr);
+
+    TrainingChartsPlot* charts() const { return charts_; }
+    void start();
+    void togglePause();
+    void stop();
+    void exportCharts();
+    void exportMetrics();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslateUi();
+    void updateButtons();
+    void onStarted(qint64 totalSteps, qint64 trainable, bool maskedLM);
+    void onStep(const bertbench::StepReport& r);
+    void onEvaluation(const bertbench::EvaluationReport& r);
+    void onFinished(const TrainingOutcome& outcome);
+    void log(const QString& line);
+    static QString duration(double seconds);
+
+    WorkbenchSession* session_;
+    TrainingController* training_;
+    HyperparametersPage* hyperparameters_;
+    TrainingChartsPlot* charts_;
+    QPushButton *start_, *pause_, *stop_, *continue_, *exportPng_, *exportCsv_;
+    QProgressBar* progress_;
+    QLabel *stepText_, *speedText_, *etaText_, *bestText_;
+    QPlainTextEdit* log_;
+    bool showingRun_ = false;  // a masked-LM adaptation is not drawn here
+    bertbench::StepReport last_;
+};

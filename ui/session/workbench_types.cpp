@@ -1,0 +1,28 @@
+// Metatype registration and string helpers for workbench_types.h.
+#include "session/workbench_types.h"
+
+void registerWorkbenchMetaTypes() {
+    qRegisterMetaType<DatasetPtr>();
+    qRegisterMetaType<ImportRequest>();
+    qRegisterMetaType<ImportedData>();
+    qRegisterMetaType<LoadedModel>();
+    qRegisterMetaType<EvaluationOutcome>();
+    qRegisterMetaType<TrainingOutcome>();
+    qRegisterMetaType<bertbench::StepReport>();
+    qRegisterMetaType<bertbench::EvaluationReport>();
+    qRegisterMetaType<bertbench::Prediction>();
+}
+
+QStringList toQStringList(const std::vector<std::string>& list) {
+    QStringList out;
+    out.reserve(int(list.size()));
+    for (const auto& s : list) out << qs(s);
+    return out;
+}
+
+std::vector<std::string> toStdVector(const QStringList& list) {
+    std::vector<std::string> out;
+    out.reserve(size_t(list.size()));
+    for (const auto& s : list) out.push_back(ss(s));
+    return out;
+}
