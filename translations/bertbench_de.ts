@@ -277,41 +277,6 @@
     </message>
 </context>
 <context>
-    <name>EngineWorker</name>
-    <message>
-        <source>Unexpected error: %1</source>
-        <translation>Unerwarteter Fehler: %1</translation>
-    </message>
-    <message>
-        <source>Import %1</source>
-        <translation>%1 importieren</translation>
-    </message>
-    <message>
-        <source>Importing</source>
-        <translation>Importiere</translation>
-    </message>
-    <message>
-        <source>Open model %1</source>
-        <translation>Modell %1 öffnen</translation>
-    </message>
-    <message>
-        <source>Create model</source>
-        <translation>Modell erstellen</translation>
-    </message>
-    <message>
-        <source>Save model to %1</source>
-        <translation>Modell in %1 speichern</translation>
-    </message>
-    <message>
-        <source>Evaluate on %1</source>
-        <translation>Auf %1 evaluieren</translation>
-    </message>
-    <message>
-        <source>There is no %1 data to evaluate on.</source>
-        <translation>Es gibt keine %1-Daten zum Evaluieren.</translation>
-    </message>
-</context>
-<context>
     <name>EvaluatePage</name>
     <message>
         <source>Evaluate on:</source>
@@ -761,6 +726,22 @@
         <source>Training…</source>
         <translation>Training läuft…</translation>
     </message>
+    <message>
+        <source>Replace model</source>
+        <translation>Modell ersetzen</translation>
+    </message>
+    <message>
+        <source>%1 already holds a model. Replace it with this one?</source>
+        <translation>%1 enthält bereits ein Modell. Durch dieses ersetzen?</translation>
+    </message>
+    <message>
+        <source>This model predicts %1 classes (%2); the data has %3 (%4). Replace the classifier head? The new head starts untrained.</source>
+        <translation>Dieses Modell sagt %1 Klassen vorher (%2); die Daten haben %3 (%4). Den Klassifikationskopf ersetzen? Der neue Kopf beginnt untrainiert.</translation>
+    </message>
+    <message>
+        <source>Labels do not match</source>
+        <translation>Labels passen nicht</translation>
+    </message>
 </context>
 <context>
     <name>ModelPage</name>
@@ -771,10 +752,6 @@
     <message>
         <source>Adaptation stopped; the model is unchanged.</source>
         <translation>Anpassung abgebrochen; das Modell ist unverändert.</translation>
-    </message>
-    <message>
-        <source>Done: the classifier now starts from the adapted encoder (%1).</source>
-        <translation>Fertig: Der Klassifikator beginnt jetzt mit dem angepassten Encoder (%1).</translation>
     </message>
     <message>
         <source>Current model</source>
@@ -951,6 +928,10 @@
     <message>
         <source>Starting…</source>
         <translation>Starte…</translation>
+    </message>
+    <message>
+        <source>Done: the classifier now has the adapted encoder; its head and labels are unchanged.</source>
+        <translation>Fertig: Der Klassifikator hat jetzt den angepassten Encoder; Kopf und Labels sind unverändert.</translation>
     </message>
 </context>
 <context>
@@ -1343,26 +1324,22 @@
     </message>
 </context>
 <context>
-    <name>PredictionWorker</name>
-    <message>
-        <source>Prepare prediction</source>
-        <translation>Vorhersage vorbereiten</translation>
-    </message>
+    <name>PredictionService</name>
     <message>
         <source>Predict</source>
         <translation>Vorhersage</translation>
     </message>
     <message>
-        <source>There is no model to predict with.</source>
-        <translation>Es gibt kein Modell für Vorhersagen.</translation>
-    </message>
-    <message>
-        <source>the file holds no sentence</source>
-        <translation>die Datei enthält keinen Satz</translation>
-    </message>
-    <message>
         <source>Predict file %1</source>
         <translation>Datei %1 vorhersagen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: the file holds no sentence</source>
+        <translation>%1: Die Datei enthält keinen Satz</translation>
     </message>
 </context>
 <context>
@@ -1428,10 +1405,6 @@
     <message>
         <source>Stop</source>
         <translation>Anhalten</translation>
-    </message>
-    <message>
-        <source>Stop after the current step; a checkpoint is kept so the run can continue (Esc)</source>
-        <translation>Nach dem aktuellen Schritt anhalten; ein Checkpoint bleibt erhalten, sodass der Lauf weitergehen kann (Esc)</translation>
     </message>
     <message>
         <source>Continue</source>
@@ -1521,6 +1494,18 @@
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>Stop training</source>
+        <translation>Training anhalten</translation>
+    </message>
+    <message>
+        <source>The run has trained %1 epochs. Stop it now? Continue can resume it later.</source>
+        <translation>Der Lauf hat %1 Epochen trainiert. Jetzt anhalten? „Weiter“ kann ihn später fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Stop after the current step; a checkpoint is kept so the run can continue (Shift+F5)</source>
+        <translation>Nach dem aktuellen Schritt anhalten; ein Checkpoint bleibt erhalten, sodass der Lauf weitergehen kann (Umschalt+F5)</translation>
+    </message>
 </context>
 <context>
     <name>TrainingChartsPlot</name>
@@ -1608,33 +1593,10 @@
     </message>
 </context>
 <context>
-    <name>TrainingWorker</name>
-    <message>
-        <source>Unexpected error: %1</source>
-        <translation>Unerwarteter Fehler: %1</translation>
-    </message>
-    <message>
-        <source>cannot create a temporary folder</source>
-        <translation>kann keinen temporären Ordner anlegen</translation>
-    </message>
-    <message>
-        <source>Preparing the masked-LM model from the current encoder</source>
-        <translation>Bereite das Masked-LM-Modell aus dem aktuellen Encoder vor</translation>
-    </message>
-    <message>
-        <source>Adapted encoder saved to %1</source>
-        <translation>Angepasster Encoder gespeichert in %1</translation>
-    </message>
-</context>
-<context>
     <name>WorkbenchSession</name>
     <message>
         <source>Model saved to %1</source>
         <translation>Modell gespeichert in %1</translation>
-    </message>
-    <message>
-        <source>%1: cancelled</source>
-        <translation>%1: abgebrochen</translation>
     </message>
     <message>
         <source>Importing %1…</source>
@@ -1677,6 +1639,38 @@
     <message>
         <source>Evaluated on %1</source>
         <translation>Evaluiert auf %1</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 importieren</translation>
+    </message>
+    <message>
+        <source>Open model %1</source>
+        <translation>Modell %1 öffnen</translation>
+    </message>
+    <message>
+        <source>The current model has training that is not saved. Open another model and discard it?</source>
+        <translation>Das aktuelle Modell hat ungespeichertes Training. Ein anderes Modell öffnen und es verwerfen?</translation>
+    </message>
+    <message>
+        <source>Create model</source>
+        <translation>Modell erstellen</translation>
+    </message>
+    <message>
+        <source>The current model has training that is not saved. Create a new model and discard it?</source>
+        <translation>Das aktuelle Modell hat ungespeichertes Training. Ein neues Modell erstellen und es verwerfen?</translation>
+    </message>
+    <message>
+        <source>Save model to %1</source>
+        <translation>Modell in %1 speichern</translation>
+    </message>
+    <message>
+        <source>Evaluate on %1</source>
+        <translation>Auf %1 evaluieren</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: abgebrochen</translation>
     </message>
 </context>
 </TS>

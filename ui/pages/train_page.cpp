@@ -93,7 +93,7 @@ void TrainPage::retranslateUi() {
     start_->setToolTip(tr("Train the current model with the Hyperparameters page's options (Ctrl+R)"));
     pause_->setText(training_->state() == TrainingController::State::Paused ? tr("Resume") : tr("Pause"));
     stop_->setText(tr("Stop"));
-    stop_->setToolTip(tr("Stop after the current step; a checkpoint is kept so the run can continue (Esc)"));
+    stop_->setToolTip(tr("Stop after the current step; a checkpoint is kept so the run can continue (Shift+F5)"));
     continue_->setText(tr("Continue"));
     continue_->setToolTip(tr("Resume the stopped run from its checkpoint"));
     exportPng_->setText(tr("Charts as PNG…"));

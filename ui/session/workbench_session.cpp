@@ -52,7 +52,7 @@ std::function<void(const Outcome<T>&)> WorkbenchSession::onGuiThread(const QStri
             this,
             [this, what, handler, outcome] {
                 if (outcome.cancelled())
-                    emit statusMessage(tr("%1: cancelled").arg(what));
+                    emit statusMessage(WorkbenchSession::tr("%1: cancelled").arg(what));
                 else
                     handler(outcome);
                 jobDone();

@@ -117,12 +117,12 @@ MainWindow::MainWindow(const QString& dataset, QWidget* parent) : QMainWindow(pa
     });
     connect(training_, &TrainingController::headQuestion, this,
             [this](const QStringList& modelLabels, const QStringList& dataLabels) {
-                const auto question =
-                    tr("This model predicts %n class(es) (%1); ", nullptr, int(modelLabels.size()))
-                        .arg(modelLabels.join(QStringLiteral(", "))) +
-                    tr("the data has %n (%1). Replace the classifier head? The new head starts untrained.", nullptr,
-                       int(dataLabels.size()))
-                        .arg(dataLabels.join(QStringLiteral(", ")));
+                const auto question = tr("This model predicts %1 classes (%2); the data has %3 (%4). Replace the "
+                                         "classifier head? The new head starts untrained.")
+                                          .arg(modelLabels.size())
+                                          .arg(modelLabels.join(QStringLiteral(", ")))
+                                          .arg(dataLabels.size())
+                                          .arg(dataLabels.join(QStringLiteral(", ")));
                 if (MessageDialogs::confirm(this, tr("Labels do not match"), question)) training_->startWithNewHead();
             });
     connect(session_, &WorkbenchSession::modelChanged, this, &MainWindow::updateActions);
