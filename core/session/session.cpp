@@ -85,6 +85,11 @@ struct Session::Impl {
 
     bool cancelledSince(uint64_t epoch) const { return cancelEpoch.load() != epoch; }
 
+    ModelHandle currentModel() const {
+        std::lock_guard<std::mutex> lock(mutex);
+        return model;
+    }
+
     void message(const std::string& line) const {
         if (callbacks.onMessage) callbacks.onMessage(line);
     }
@@ -162,11 +167,7 @@ struct Session::Impl {
         ImportOptions options = request.options;
         options.progress = progressFor("Importing " + request.path, epoch);
         Dataset data = importDataset(request.path, options, &summary.report);
-        ModelHandle current;
-        {
-            std::lock_guard<std::mutex> lock(mutex);
-            current = model;
-        }
+        const ModelHandle current = currentModel();
         TokenLengthOptions lengthOptions;
         lengthOptions.maxLength = request.statsMaxLength;
         lengthOptions.progress = [this, epoch](double) { return !cancelledSince(epoch); };
@@ -286,11 +287,7 @@ TrainingResult Session::Impl::runTrainer(std::shared_ptr<ModelBundle> bundle, co
     if (callbacks.onTrainingStarted)
         callbacks.onTrainingStarted(trainer.totalSteps(), trainer.trainableParameters(), bundle->task == Task::MaskedLM);
     const auto result = trainer.run(request.resume);
-    ModelHandle current;
-    {
-        std::lock_guard<std::mutex> lock(mutex);
-        current = model;
-    }
+    const ModelHandle current = currentModel();
     auto summary = current.summary();
     std::lock_guard<std::mutex> lock(mutex);
     modelSummary = std::move(summary);
@@ -409,11 +406,7 @@ Session::Reply<Done> Session::saveModel(SaveRequest request, OnDone<Done> done) 
     if (impl_->trainingActive()) return Impl::refuse("cannot save the model " + std::string(kBusyTraining), done);
     return impl_->submit<Done>(
         [this, request](uint64_t) {
-            ModelHandle current;
-            {
-                std::lock_guard<std::mutex> lock(impl_->mutex);
-                current = impl_->model;
-            }
+            const ModelHandle current = impl_->currentModel();
             if (current.isNull()) throw UsageError("there is no model to save");
             checkSaveTarget(request);
             current.save(request.folder);
@@ -437,12 +430,8 @@ Session::Reply<EvaluationSummary> Session::evaluate(EvaluateRequest request, OnD
     if (impl_->trainingActive()) return Impl::refuse("cannot evaluate " + std::string(kBusyTraining), done);
     return impl_->submit<EvaluationSummary>(
         [this, request](uint64_t) {
-            ModelHandle current;
-            DatasetPtr data = dataset(request.split);
-            {
-                std::lock_guard<std::mutex> lock(impl_->mutex);
-                current = impl_->model;
-            }
+            const ModelHandle current = impl_->currentModel();
+            const DatasetPtr data = dataset(request.split);
             if (current.isNull()) throw UsageError("open or create a model first");
             if (!data)
                 throw UsageError(std::string("there is no ") + splitName(request.split) + " data to evaluate on");
@@ -457,11 +446,7 @@ Session::Reply<EvaluationSummary> Session::evaluate(EvaluateRequest request, OnD
 Session::Reply<Prediction> Session::predict(std::string text, bool withAttentions, OnDone<Prediction> done) {
     return impl_->submit<Prediction>(
         [this, text, withAttentions](uint64_t) {
-            ModelHandle current;
-            {
-                std::lock_guard<std::mutex> lock(impl_->mutex);
-                current = impl_->model;
-            }
+            const ModelHandle current = impl_->currentModel();
             if (current.isNull()) throw UsageError("open or create a model first");
             return Predictor(current.bundle()).predict(text, withAttentions);
         },
@@ -473,11 +458,7 @@ Session::Reply<std::vector<Prediction>> Session::predictBatch(std::vector<std::s
     if (impl_->trainingActive()) return Impl::refuse("cannot predict a file " + std::string(kBusyTraining), done);
     return impl_->submit<std::vector<Prediction>>(
         [this, texts = std::move(texts), maxLength](uint64_t epoch) {
-            ModelHandle current;
-            {
-                std::lock_guard<std::mutex> lock(impl_->mutex);
-                current = impl_->model;
-            }
+            const ModelHandle current = impl_->currentModel();
             if (current.isNull()) throw UsageError("open or create a model first");
             Predictor predictor(current.bundle(), maxLength);
             // Batches of 64 keep memory flat and let a cancel stop a long file.

@@ -4,12 +4,48 @@
 #include "checkpoint/model_folder.h"
 #include "checkpoint/tokenizer_files.h"
 #include "data/dataset.h"
+#include "training/training_options.h"
 #include "fixtures.h"
+#include "temp_folder.h"
 
+#include <filesystem>
+#include <functional>
 #include <memory>
 #include <random>
 
 namespace fixtures {
+
+// tiny-bert-cola with dropout 0, as the trace was computed; `editConfig` may
+// change config.json further.
+inline std::string referenceModelFolder(const TempFolder& folder, const std::string& name,
+                                        const std::function<void(nlohmann::json&)>& editConfig = {}) {
+    const std::string dir = folder.file(name);
+    std::filesystem::create_directories(dir);
+    for (const char* file : {"vocab.txt", "tokenizer_config.json", "model.safetensors"})
+        std::filesystem::copy_file(path("reference/tiny-bert-cola/") + file, dir + "/" + file);
+    auto config = readJson("reference/tiny-bert-cola/config.json");
+    config["hidden_dropout_prob"] = 0.0;
+    config["attention_probs_dropout_prob"] = 0.0;
+    if (editConfig) editConfig(config);
+    std::ofstream(dir + "/config.json") << config.dump(2);
+    return dir;
+}
+
+// reference/tiny-bert-cola/expected/train_steps.json's hyperparameters: 2
+// epochs of 4 batches of 16 in file order, AdamW lr 5e-4, 2 warm-up steps.
+inline bertbench::TrainingOptions traceOptions() {
+    bertbench::TrainingOptions o;
+    o.epochs = 2;
+    o.batchSize = 16;
+    o.learningRate = 5e-4;
+    o.warmupSteps = 2;
+    o.weightDecay = 0.01;
+    o.maxGradNorm = 1.0;
+    o.maxLength = 128;
+    o.shuffle = bertbench::ShuffleMode::None;
+    o.padding = bertbench::Padding::Dynamic;
+    return o;
+}
 
 // The first `count` rows of the CoLA training file (label column 1, sentence column 3).
 inline bertbench::Dataset colaRows(size_t count) {

@@ -6,6 +6,7 @@
 #include "fixtures.h"
 #include "model/input_batch.h"
 #include "temp_folder.h"
+#include "training_fixtures.h"
 #include "tensor_compare.h"
 #include "training/batch_plan.h"
 #include "training/encoded_dataset.h"
@@ -25,26 +26,8 @@ private:
 
     // tiny-bert-cola with dropout 0, as the trace was computed.
     std::shared_ptr<ModelBundle> referenceModel(const fixtures::TempFolder& folder) {
-        folder.copyFrom("reference/tiny-bert-cola", {"vocab.txt", "tokenizer_config.json", "model.safetensors"});
-        auto config = fixtures::readJson("reference/tiny-bert-cola/config.json");
-        config["hidden_dropout_prob"] = 0.0;
-        config["attention_probs_dropout_prob"] = 0.0;
-        folder.write("config.json", config.dump());
-        return std::make_shared<ModelBundle>(loadModelFolder(folder.path(), Task::SequenceClassification));
-    }
-
-    TrainingOptions traceOptions() const {
-        TrainingOptions o;
-        o.epochs = 2;
-        o.batchSize = 16;
-        o.learningRate = 5e-4;
-        o.warmupSteps = 2;
-        o.weightDecay = 0.01;
-        o.maxGradNorm = 1.0;
-        o.maxLength = 128;
-        o.shuffle = ShuffleMode::None;
-        o.padding = Padding::Dynamic;
-        return o;
+        return std::make_shared<ModelBundle>(
+            loadModelFolder(fixtures::referenceModelFolder(folder, "model"), Task::SequenceClassification));
     }
 
 private Q_SLOTS:
@@ -83,7 +66,7 @@ private Q_SLOTS:
         std::vector<StepReport> steps;
         TrainingCallbacks callbacks;
         callbacks.onStep = [&](const StepReport& r) { steps.push_back(r); };
-        Trainer trainer(model, traceOptions(), {data_, std::nullopt, std::nullopt}, folder.file("run"), callbacks);
+        Trainer trainer(model, fixtures::traceOptions(), {data_, std::nullopt, std::nullopt}, folder.file("run"), callbacks);
         QCOMPARE(trainer.totalSteps(), 8);
         const auto result = trainer.run();
         QVERIFY(result.completed);
