@@ -28,6 +28,13 @@ nlohmann::json positionJson(const TrainerPosition& p) {
 // The previous checkpoint, kept until the new one is in place.
 std::string previousOf(const std::string& dir) { return dir + ".previous"; }
 
+int64_t cudaDeviceCount() { return torch::cuda::is_available() ? int64_t(torch::cuda::device_count()) : 0; }
+
+// Through the device-generic context, so this builds against CPU-only LibTorch too.
+at::Generator cudaGenerator(int64_t device) {
+    return at::globalContext().defaultGenerator(at::Device(at::kCUDA, static_cast<c10::DeviceIndex>(device)));
+}
+
 }  // namespace
 
 void saveTrainingCheckpoint(const std::string& dir, const torch::nn::Module& model,
@@ -40,6 +47,9 @@ void saveTrainingCheckpoint(const std::string& dir, const torch::nn::Module& mod
         torch::save(optimizer, partial + "/optimizer.pt");
         auto state = at::detail::getDefaultCPUGenerator().get_state();
         torch::save(state, partial + "/rng_state.pt");
+        // Dropout on a GPU draws from that device's generator: keep each one too.
+        for (int64_t d = 0; d < cudaDeviceCount(); ++d)
+            torch::save(cudaGenerator(d).get_state(), partial + "/cuda_rng_state_" + std::to_string(d) + ".pt");
         writeTextFileAtomically(partial + "/trainer_state.json", positionJson(position).dump(2) + "\n");
     } catch (const c10::Error& e) {
         fs::remove_all(partial);
@@ -82,8 +92,19 @@ bool loadTrainingCheckpoint(const std::string& requested, torch::nn::Module& mod
         torch::Tensor state;
         torch::load(state, dir + "/rng_state.pt");
         auto generator = at::detail::getDefaultCPUGenerator();
-        std::lock_guard<std::mutex> lock(generator.mutex());
-        generator.set_state(state);
+        {
+            std::lock_guard<std::mutex> lock(generator.mutex());
+            generator.set_state(state);
+        }
+        for (int64_t d = 0; d < cudaDeviceCount(); ++d) {
+            const std::string file = dir + "/cuda_rng_state_" + std::to_string(d) + ".pt";
+            if (!fs::exists(file)) continue;  // written on a machine without this GPU
+            torch::Tensor cudaState;
+            torch::load(cudaState, file);
+            auto cuda = cudaGenerator(d);
+            std::lock_guard<std::mutex> lock(cuda.mutex());
+            cuda.set_state(cudaState);
+        }
     } catch (const c10::Error& e) {
         throw FileError(dir, std::string("cannot read the optimizer or random state: ") + e.what_without_backtrace());
     }

@@ -1,6 +1,7 @@
 // The resumable state of a run: weights (adapters unmerged), AdamW moments and
 // step counts, the trainer's position (step, epoch, batch within the epoch, best
-// metric so far) and torch's CPU random-number state (dropout masks).
+// metric so far) and torch's random-number state (dropout masks): the CPU
+// generator's, and each CUDA device's when there is one.
 // Written as a whole folder that replaces the previous one by renames, so a
 // process killed at any moment leaves either the old or the new checkpoint.
 #pragma once

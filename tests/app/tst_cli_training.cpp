@@ -86,6 +86,23 @@ private Q_SLOTS:
         QCOMPARE(config.at("id2label").size(), size_t(3));
     }
 
+    void adaptFirstIsOneRun() {
+        TempFolder folder("cli_adapt_first");
+        const auto train = colaSubset(folder, "train.tsv", 48);
+        const auto out = folder.file("run");
+        const auto run = fixtures::cli({"train", "--preset", "tiny", "--train", q(train), "--format", "cola",
+                                        "--validation-split", "0.25", "--max-steps", "2", "--batch-size", "16",
+                                        "--adapt-first", "--out", q(out)});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains("perplexity"), qPrintable(run.err));  // the adaptation validated by masked-LM loss
+        const auto adapted = nlohmann::json::parse(std::ifstream(out + "/adaptation/best/config.json"));
+        QCOMPARE(adapted.at("architectures")[0].get<std::string>(), std::string("BertForMaskedLM"));
+        const auto tuned = nlohmann::json::parse(std::ifstream(out + "/best/config.json"));
+        QCOMPARE(tuned.at("architectures")[0].get<std::string>(), std::string("BertForSequenceClassification"));
+        QCOMPARE(tuned.at("id2label").size(), size_t(2));
+        QCOMPARE(nlohmann::json::parse(run.out.toStdString()).at("steps").get<int>(), 2);
+    }
+
     void trainWritesARunFolderThatPredictLoads() {
         TempFolder folder("cli_train");
         const auto train = colaSubset(folder, "train.tsv", 120);

@@ -78,6 +78,7 @@ AttentionPage::AttentionPage(PredictionService* service, QWidget* parent) : QWid
         head_->setCurrentIndex(head + 1);
     });
     connect(service_, &PredictionService::predicted, this, &AttentionPage::onPredicted);
+    connect(service_, &PredictionService::modelReplaced, this, &AttentionPage::request);
     retranslateUi();
 }
 

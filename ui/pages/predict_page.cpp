@@ -112,6 +112,7 @@ PredictPage::PredictPage(PredictionService* service, QWidget* parent) : QWidget(
         if (available) requestNow();
         else showVerdict();
     });
+    connect(service_, &PredictionService::modelReplaced, this, &PredictPage::requestNow);
     connect(service_, &PredictionService::fileProgress, this, [this](double f) { fileProgress_->setValue(int(f * 100)); });
     connect(service_, &PredictionService::filePredicted, this, &PredictPage::showFileResults);
     retranslateUi();

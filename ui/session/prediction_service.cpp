@@ -13,6 +13,7 @@ PredictionService::PredictionService(WorkbenchSession* session, QObject* parent)
     : QObject(parent), session_(session) {
     connect(session_, &WorkbenchSession::modelChanged, this, [this] {
         if (available_ != isAvailable()) emit availabilityChanged(available_ = isAvailable());
+        else emit modelReplaced();
     });
     connect(session_, &WorkbenchSession::progress, this, [this](const QString& what, double fraction) {
         if (what == QLatin1String("Predicting")) emit fileProgress(fraction);

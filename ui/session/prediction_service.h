@@ -32,6 +32,8 @@ public:
 signals:
     void predicted(int requestId, const bertbench::Prediction& prediction);
     void availabilityChanged(bool available);
+    // Another model, or the same one after training: earlier answers are out of date.
+    void modelReplaced();
     void fileProgress(double fraction);
     void filePredicted(const QString& path, const QStringList& texts, const QVector<int>& labelIds,
                        const QVector<QVector<float>>& probabilities);

@@ -171,6 +171,27 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(QString::fromStdString(folder.file("run/checkpoint/trainer_state.json"))));
     }
 
+    void newTrainingDataClearsAHoldoutItCannotJudge() {
+        fixtures::TempFolder folder("session_holdout");
+        Session session;
+        folder.write("cola.csv", fixtures::traceCsv(labelText));
+        folder.write("topics.csv", "text,label\nstocks fell,Business\nthe team won,Sports\n");
+        session.importData(fixtures::csvData(folder.file("cola.csv"))).get().take();
+        session.importHoldout(fixtures::csvData(folder.file("cola.csv"))).get().take();
+        QVERIFY(session.state().hasHoldout);
+        // A holdout with labels the training data lacks is refused, naming file and line.
+        const auto refused = session.importHoldout(fixtures::csvData(folder.file("topics.csv"))).get();
+        QVERIFY2(mentions(refused.message(), "topics.csv:2:") && mentions(refused.message(), "\"Business\""),
+                 refused.message().c_str());
+        QVERIFY(session.state().hasHoldout);  // the one there stays
+        // New training data with other labels clears it, and says so.
+        const auto topics = session.importData(fixtures::csvData(folder.file("topics.csv"))).get().take();
+        QVERIFY(!session.state().hasHoldout);
+        QCOMPARE(topics.messages.size(), size_t(1));
+        QVERIFY2(mentions(topics.messages[0], "holdout") && mentions(topics.messages[0], "removed"),
+                 topics.messages[0].c_str());
+    }
+
     void unsavedTrainingIsNeverDiscardedSilently() {
         fixtures::TempFolder folder("session_unsaved");
         Session session;

@@ -131,7 +131,8 @@ private Q_SLOTS:
 
     void pauseHoldsTheRunUntilResumed() {
         TempFolder folder("pause");
-        std::atomic<int64_t> lastStep{0};
+        std::atomic<int64_t> lastStep{0}, stepWhilePaused{-1};
+        std::atomic<bool> pausedThen{false};
         std::thread resumer;
         TrainingCallbacks callbacks;
         Trainer* self = nullptr;
@@ -141,8 +142,8 @@ private Q_SLOTS:
                 self->pause();
                 resumer = std::thread([&] {
                     std::this_thread::sleep_for(std::chrono::milliseconds(400));
-                    QCOMPARE(lastStep.load(), int64_t(3));  // nothing moved while paused
-                    QVERIFY(self->isPaused());
+                    stepWhilePaused = lastStep.load();  // checked on the test thread below
+                    pausedThen = self->isPaused();
                     self->resume();
                 });
             }
@@ -152,6 +153,8 @@ private Q_SLOTS:
         self = &trainer;
         const auto result = trainer.run();
         resumer.join();
+        QCOMPARE(stepWhilePaused.load(), int64_t(3));  // nothing moved while paused
+        QVERIFY(pausedThen.load());
         QVERIFY(result.completed);
         QCOMPARE(result.steps, 6);
         QVERIFY(!trainer.isPaused());
@@ -204,6 +207,8 @@ private Q_SLOTS:
             } else {
                 ++evalLines;
                 for (const char* key : {"split", "epoch", "loss", "accuracy", "mcc", "f1_macro"}) QVERIFY2(r.contains(key), key);
+                // 0-based like the validation records: the test belongs to the last epoch, 1, not 2.
+                if (r.at("split") == "test") QCOMPARE(r.at("epoch").get<int>(), 1);
             }
         }
         QCOMPARE(stepLines, 10);     // 2 epochs of 5 batches
