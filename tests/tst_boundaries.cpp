@@ -102,6 +102,28 @@ private Q_SLOTS:
         QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(", ")));
     }
 
+    // The GUI's one way into the engine is the Session: no page, plot or
+    // adapter runs an engine workflow piece by piece (tests/ may: they test them).
+    void uiReachesTheEngineOnlyThroughTheSession() {
+        const QRegularExpression engineWork(
+            "\\b(Trainer|Predictor|ModelHandle|EngineThread|StepRunner)\\b|\\b(loadModelFolder|evaluateModel|"
+            "evaluateDataset|splitTrainValidation|computeTokenLengthStats|saveModelFolder)\\s*\\(");
+        QStringList offenders;
+        for (const auto& path : sourcesUnder("ui") + sourcesUnder("app/gui")) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            int number = 0;
+            while (!file.atEnd()) {
+                const auto line = QString::fromUtf8(file.readLine());
+                ++number;
+                const auto code = line.left(line.indexOf(QStringLiteral("//")));
+                if (engineWork.match(code).hasMatch()) offenders << path + ":" + QString::number(number);
+            }
+        }
+        QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(", ")));
+        QVERIFY(engineWork.match(QStringLiteral("Trainer trainer(model);")).hasMatch());  // the check can fail
+    }
+
     void theSessionApiIsTorchFree() {
         const QString session = QString(BERTBENCH_SOURCE_DIR) + "/core/session/session.h";
         QVERIFY(QFileInfo::exists(session));
