@@ -1236,6 +1236,26 @@
         <source>Stop after this many evaluations without improvement of that metric. 0 never stops early.</source>
         <translation>Nach so vielen Evaluierungen ohne Verbesserung dieser Metrik anhalten. 0 stoppt nie früh.</translation>
     </message>
+    <message>
+        <source>checkpoint every (steps)</source>
+        <translation>Checkpoint alle (Schritte)</translation>
+    </message>
+    <message>
+        <source>Also write a resumable checkpoint every this many optimizer steps, not only at epoch ends. 0 does not count steps.</source>
+        <translation>Zusätzlich alle so viele Optimiererschritte einen fortsetzbaren Checkpoint schreiben, nicht nur am Epochenende. 0 zählt keine Schritte.</translation>
+    </message>
+    <message>
+        <source>checkpoint every (minutes)</source>
+        <translation>Checkpoint alle (Minuten)</translation>
+    </message>
+    <message>
+        <source>Also write a resumable checkpoint after this many minutes of training, so a crash or kill loses at most that much work. 0 does not count time.</source>
+        <translation>Zusätzlich nach so vielen Trainingsminuten einen fortsetzbaren Checkpoint schreiben, damit ein Absturz oder Abbruch höchstens so viel Arbeit kostet. 0 zählt keine Zeit.</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
 </context>
 <context>
     <name>PredictPage</name>

@@ -24,7 +24,7 @@ struct TrainCommand {
     std::string modelDir, preset, vocab, trainFile, validationFile, testFile, outDir;
     double validationSplit = 0.1;
     uint64_t splitSeed = 2018;
-    bool stratify = false, cased = false, resume = false, newHead = false, adaptFirst = false;
+    bool stratify = false, cased = false, resume = false, overwrite = false, newHead = false, adaptFirst = false;
     DatasetFlags dataset;
     TrainingFlags training;
 };
@@ -99,6 +99,7 @@ void runTrain(const TrainCommand& c) {
     request.options.validate();
     request.runDir = c.outDir;
     request.resume = c.resume;
+    request.overwrite = c.overwrite;
     request.newHead = c.newHead;
     if (c.adaptFirst) request.adaptFirst = request.options;
 
@@ -172,6 +173,9 @@ void addCommandTo(CLI::App& app, int& exitCode, bool maskedLM) {
     command->add_option("--out", c->outDir, "Run folder to write")->required();
     command->add_flag("--resume", c->resume,
                       "Continue the run in --out from its checkpoint (with the settings it started with)");
+    auto* overwrite = command->add_flag("--overwrite", c->overwrite,
+                                        "Replace a run already in --out (without it, such a folder is refused)");
+    overwrite->excludes(command->get_option("--resume"));
     if (!maskedLM)
         command->add_flag("--new-head", c->newHead,
                           "Give the classifier a new head for the data's labels (when they are not the model's)");

@@ -286,7 +286,7 @@ TrainingResult Session::Impl::runTrainer(std::shared_ptr<ModelBundle> bundle, co
     if (cancelledSince(epoch)) trainer.cancel();
     if (callbacks.onTrainingStarted)
         callbacks.onTrainingStarted(trainer.totalSteps(), trainer.trainableParameters(), bundle->task == Task::MaskedLM);
-    const auto result = trainer.run(request.resume);
+    const auto result = trainer.run(request.resume, request.overwrite);
     const ModelHandle current = currentModel();
     auto summary = current.summary();
     std::lock_guard<std::mutex> lock(mutex);

@@ -99,6 +99,7 @@ struct TrainRequest {
     TrainingOptions options;
     std::string runDir;
     bool resume = false;
+    bool overwrite = false;  // replace a run already in runDir (without: refused)
     // Give the classifier a new head for the data's labels (the user's
     // explicit choice when the model's labels do not fit the data).
     bool newHead = false;

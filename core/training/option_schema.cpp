@@ -176,6 +176,14 @@ std::vector<OptionField> makeFields() {
          "Stop after this many evaluations without improvement of that metric. 0 never stops early.",
          [](const O& o) { return value(o.earlyStoppingPatience); }, [](O& o, const V& v) { assign(o.earlyStoppingPatience, v); },
          {}, atLeast(0)),
+        field("checkpoint_steps", "--checkpoint-steps", T::Int, kStrategy, "checkpoint every (steps)",
+         "Also write a resumable checkpoint every this many optimizer steps, not only at epoch ends. 0 does not count steps.",
+         [](const O& o) { return value(o.checkpointSteps); }, [](O& o, const V& v) { assign(o.checkpointSteps, v); },
+         {}, atLeast(0), "off"),
+        field("checkpoint_minutes", "--checkpoint-minutes", T::Real, kStrategy, "checkpoint every (minutes)",
+         "Also write a resumable checkpoint after this many minutes of training, so a crash or kill loses at most that much work. 0 does not count time.",
+         [](const O& o) { return value(o.checkpointMinutes); }, [](O& o, const V& v) { assign(o.checkpointMinutes, v); },
+         {}, atLeast(0), "off", 1),
     };
 }
 

@@ -1,12 +1,54 @@
 #include "training/run_folder.h"
 
 #include "common/atomic_file.h"
+#include "common/atomic_folder.h"
 #include "common/errors.h"
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
+#include <sys/file.h>
+#include <unistd.h>
 #include <vector>
 
 namespace bertbench {
+
+RunFolder::Lock::Lock(const RunFolder& folder) {
+    const std::string file = folder.path() + "/.lock";
+    fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0) throw FileError(file, std::string("cannot open the run folder's lock: ") + std::strerror(errno));
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+        char holder[32] = {};
+        const auto got = ::pread(fd_, holder, sizeof holder - 1, 0);
+        ::close(fd_);
+        throw UsageError(folder.path() + " is in use by another training process" +
+                         (got > 0 ? " (pid " + std::string(holder, size_t(got)) + ")" : std::string()) +
+                         "; wait for it to end or choose another --out folder");
+    }
+    const auto pid = std::to_string(::getpid());
+    if (::ftruncate(fd_, 0) == 0 && ::pwrite(fd_, pid.data(), pid.size(), 0) < 0) {
+        // The pid is only for the message above; the lock itself holds.
+    }
+    recoverFolder(folder.checkpointDir());
+    recoverFolder(folder.bestModelDir());
+}
+
+RunFolder::Lock::~Lock() {
+    if (fd_ >= 0) ::close(fd_);  // closing drops the flock
+}
+
+bool RunFolder::holdsRun() const { return std::filesystem::exists(path_ + "/settings.json"); }
+
+void RunFolder::clearRun() const {
+    std::error_code ignored;
+    for (const char* name : {"settings.json", "metrics.jsonl", "report.json"})
+        std::filesystem::remove(path_ + "/" + name, ignored);
+    for (const auto& dir : {bestModelDir(), checkpointDir()}) {
+        std::filesystem::remove_all(dir, ignored);
+        std::filesystem::remove_all(dir + ".previous", ignored);
+    }
+}
 
 RunFolder::RunFolder(std::string path) : path_(std::move(path)) {
     std::error_code error;

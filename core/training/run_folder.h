@@ -17,6 +17,27 @@ public:
     // Creates the folder if needed; throws FileError when it cannot.
     explicit RunFolder(std::string path);
 
+    // While a Lock lives, this process alone trains in the folder: an advisory
+    // lock (flock) on "<path>/.lock", which the kernel drops when the process
+    // ends however it ends, so a killed run never blocks the next. Taking it
+    // also repairs what a kill left (half-built checkpoint or best/ folders).
+    // Throws UsageError when another live process holds it.
+    class Lock {
+    public:
+        explicit Lock(const RunFolder& folder);
+        ~Lock();
+        Lock(const Lock&) = delete;
+        Lock& operator=(const Lock&) = delete;
+
+    private:
+        int fd_ = -1;
+    };
+
+    bool holdsRun() const;  // settings.json exists: a run started here
+    // Removes a previous run's files (settings, metrics, report, best/,
+    // checkpoint/) for a run that replaces it; nothing else in the folder.
+    void clearRun() const;
+
     const std::string& path() const { return path_; }
     std::string bestModelDir() const { return path_ + "/best"; }
     std::string checkpointDir() const { return path_ + "/checkpoint"; }

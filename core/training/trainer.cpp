@@ -4,6 +4,7 @@
 #include "checkpoint/model_folder.h"
 #include "common/errors.h"
 #include "data/label_alignment.h"
+#include "common/atomic_folder.h"
 #include "runtime/torch_runtime.h"
 #include "training/batch_plan.h"
 #include "training/encoded_dataset.h"
@@ -20,6 +21,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <filesystem>
 #include <mutex>
 
 namespace bertbench {
@@ -32,9 +34,11 @@ double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// Option keys a resumed run may change: where it runs and how it batches
-// evaluation change no result.
-bool affectsResult(const std::string& key) { return key != "device" && key != "eval_batch_size"; }
+// Option keys a resumed run may change: where it runs, how it batches
+// evaluation and how often it checkpoints change no result.
+bool affectsResult(const std::string& key) {
+    return key != "device" && key != "eval_batch_size" && key != "checkpoint_steps" && key != "checkpoint_minutes";
+}
 
 // What differs between the settings a run folder started with and a resume
 // request, as "key: saved -> requested" items.
@@ -198,7 +202,11 @@ struct Trainer::Impl {
         torch::NoGradGuard noGrad;
         bestWeights.clear();
         for (const auto& p : model->module().parameters()) bestWeights.push_back(p.detach().clone());
-        saveModelFolder(*model, run.bestModelDir());
+        // Built aside and swapped in whole: best/ is always one complete model.
+        const auto partial = partialFolderFor(run.bestModelDir());
+        std::filesystem::remove_all(partial);
+        saveModelFolder(*model, partial);
+        replaceFolder(partial, run.bestModelDir());
     }
 
     void restoreBest() {
@@ -228,12 +236,18 @@ struct Trainer::Impl {
                 {"runtime", runtimeDescription()}};
     }
 
-    TrainingResult runLoop(bool resume);
+    TrainingResult runLoop(bool resume, bool overwrite);
 };
 
-TrainingResult Trainer::Impl::runLoop(bool resume) {
+TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
+    const RunFolder::Lock lock(run);  // one process per run folder; repairs what a kill left
     TrainerPosition position;
     auto& module = model->module();
+    if (!resume && run.holdsRun()) {
+        if (!overwrite)
+            throw UsageError(run.path() + " already holds a run (settings.json): resume it, or overwrite it to start over");
+        run.clearRun();
+    }
     if (resume) {
         const auto saved = run.readSettings();
         if (saved.is_null())
@@ -244,9 +258,14 @@ TrainingResult Trainer::Impl::runLoop(bool resume) {
             for (const auto& d : differences) text += "\n  " + d;
             throw UsageError(text + "\nleave these out to continue with the run's own settings (settings.json)");
         }
-        if (!loadTrainingCheckpoint(run.checkpointDir(), module, stepper->optimizer(), position))
-            throw FileError(run.checkpointDir(), "no checkpoint to resume from");
-        message("Resuming at step " + std::to_string(position.step) + " of " + std::to_string(total));
+        if (loadTrainingCheckpoint(run.checkpointDir(), module, stepper->optimizer(), position)) {
+            message("Resuming at step " + std::to_string(position.step) + " of " + std::to_string(total));
+        } else {
+            // Stopped before its first checkpoint: nothing was kept, so the run
+            // starts over, exactly as it first began (the same seed, the same order).
+            message("No checkpoint yet in " + run.path() + "; starting the run from the beginning");
+            run.writeSettings(settingsJson());
+        }
     } else {
         run.writeSettings(settingsJson());
     }
@@ -257,7 +276,7 @@ TrainingResult Trainer::Impl::runLoop(bool resume) {
     TrainingResult result;
     const std::string metric = selectionMetric();
     const bool higher = higherIsBetter(metric);
-    double trainSeconds = 0;
+    double trainSeconds = 0, secondsAtCheckpoint = 0;
     int64_t stepsThisSession = 0;
     bool stop = false;
     for (int64_t epoch = position.epoch; !stop && position.step < total; ++epoch) {
@@ -298,6 +317,13 @@ TrainingResult Trainer::Impl::runLoop(bool resume) {
                                {"samples_per_s", report.samplesPerSecond},
                                {"tokens_per_s", report.tokensPerSecond}});
             if (callbacks.onStep) callbacks.onStep(report);
+            const bool stepsDue = options.checkpointSteps > 0 && position.step % options.checkpointSteps == 0;
+            const bool timeDue =
+                options.checkpointMinutes > 0 && trainSeconds - secondsAtCheckpoint >= options.checkpointMinutes * 60;
+            if ((stepsDue || timeDue) && position.step < total) {
+                saveTrainingCheckpoint(run.checkpointDir(), module, stepper->optimizer(), position);
+                secondsAtCheckpoint = trainSeconds;
+            }
             safePoint();
         }
         if (cancelRequested) {
@@ -379,14 +405,14 @@ Trainer::Trainer(std::shared_ptr<ModelBundle> model, TrainingOptions options, Tr
 
 Trainer::~Trainer() = default;
 
-TrainingResult Trainer::run(bool resume) {
+TrainingResult Trainer::run(bool resume, bool overwrite) {
     // However the run ends, the model is left plain: adapters merged, all trainable.
     struct StrategyEnd {
         ModelBundle& model;
         ~StrategyEnd() { endFineTuningStrategy(model); }
     } strategyEnd{*impl_->model};
     try {
-        auto result = impl_->runLoop(resume);
+        auto result = impl_->runLoop(resume, overwrite);
         auto& model = *impl_->model;
         if (result.steps > 0 && model.task == Task::SequenceClassification) model.classifierTrained = true;
         return result;

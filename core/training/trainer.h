@@ -87,9 +87,12 @@ public:
     Trainer& operator=(const Trainer&) = delete;
 
     // resume: continue from the run folder's checkpoint (an error if it has none).
+    // Without resume, a folder that already holds a run is refused (UsageError)
+    // unless overwrite, which removes that run's files first. Another process
+    // training in the same folder is refused at once (see RunFolder::Lock).
     // The options and data must be those in the folder's settings.json; any
     // that change the result are refused with a UsageError listing them.
-    TrainingResult run(bool resume = false);
+    TrainingResult run(bool resume = false, bool overwrite = false);
 
     void pause();
     void resume();

@@ -2,6 +2,7 @@
 
 #include "checkpoint/state_dict.h"
 #include "common/atomic_file.h"
+#include "common/atomic_folder.h"
 #include "common/errors.h"
 
 #include <nlohmann/json.hpp>
@@ -39,7 +40,7 @@ at::Generator cudaGenerator(int64_t device) {
 
 void saveTrainingCheckpoint(const std::string& dir, const torch::nn::Module& model,
                             torch::optim::Optimizer& optimizer, const TrainerPosition& position) {
-    const std::string partial = dir + ".partial-" + std::to_string(::getpid());
+    const std::string partial = partialFolderFor(dir);
     fs::remove_all(partial);
     fs::create_directories(partial);
     try {
@@ -55,13 +56,8 @@ void saveTrainingCheckpoint(const std::string& dir, const torch::nn::Module& mod
         fs::remove_all(partial);
         throw FileError(partial, std::string("cannot write the checkpoint: ") + e.what_without_backtrace());
     }
-    // dir -> dir.previous, partial -> dir, then drop previous. Killed between the
-    // two renames, loading falls back to dir.previous.
-    std::error_code ignored;
-    fs::remove_all(previousOf(dir), ignored);
-    if (fs::exists(dir)) fs::rename(dir, previousOf(dir));
-    fs::rename(partial, dir);
-    fs::remove_all(previousOf(dir), ignored);
+    // Killed between its two renames, loading falls back to dir.previous.
+    replaceFolder(partial, dir);
 }
 
 bool loadTrainingCheckpoint(const std::string& requested, torch::nn::Module& model,

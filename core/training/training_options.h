@@ -44,6 +44,11 @@ struct TrainingOptions {
     bool headOnly = false;             // train only the pooler and classifier
     LoraOptions lora;
     int64_t earlyStoppingPatience = 0; // > 0: stop after this many evaluations without improvement
+    // Checkpoints between epoch ends, so a killed run loses little: every N
+    // optimizer steps (0: not by steps) and every M minutes of training (0:
+    // not by time). Neither changes any result.
+    int64_t checkpointSteps = 0;
+    double checkpointMinutes = 5;
     std::string metric = "mcc";        // chooses the best checkpoint: accuracy | mcc | f1 | loss
     int64_t evalBatchSize = 64;
     std::string device = "cpu";        // cpu | cuda | cuda:N

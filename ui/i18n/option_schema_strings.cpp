@@ -84,6 +84,11 @@ const char* const kStrings[] = {
     QT_TRANSLATE_NOOP("OptionSchema", "validation loss"),
     QT_TRANSLATE_NOOP("OptionSchema", "early stopping patience"),
     QT_TRANSLATE_NOOP("OptionSchema", "Stop after this many evaluations without improvement of that metric. 0 never stops early."),
+    QT_TRANSLATE_NOOP("OptionSchema", "checkpoint every (steps)"),
+    QT_TRANSLATE_NOOP("OptionSchema", "Also write a resumable checkpoint every this many optimizer steps, not only at epoch ends. 0 does not count steps."),
+    QT_TRANSLATE_NOOP("OptionSchema", "checkpoint every (minutes)"),
+    QT_TRANSLATE_NOOP("OptionSchema", "Also write a resumable checkpoint after this many minutes of training, so a crash or kill loses at most that much work. 0 does not count time."),
+    QT_TRANSLATE_NOOP("OptionSchema", "off"),
 };
 
 }  // namespace

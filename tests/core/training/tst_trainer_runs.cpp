@@ -4,6 +4,7 @@
 // encoder with masked-LM training.
 #include "checkpoint/model_folder.h"
 #include "checkpoint/model_handle.h"
+#include "common/errors.h"
 #include "temp_folder.h"
 #include "training/trainer.h"
 #include "training_fixtures.h"
@@ -11,6 +12,7 @@
 #include <QtTest>
 
 #include <thread>
+#include <unistd.h>
 
 using namespace bertbench;
 using fixtures::TempFolder;
@@ -113,6 +115,63 @@ private Q_SLOTS:
         int steps = 0;
         for (std::string line; std::getline(metrics, line);) steps += nlohmann::json::parse(line).at("type") == "step";
         QCOMPARE(steps, 16);
+    }
+
+    void aPeriodicCheckpointResumesTheSameCurveBitForBit() {
+        TempFolder folder("periodic");
+        const auto data = fixtures::colaRows(100);  // 7 batches an epoch
+        auto options = quickOptions(12);
+        options.checkpointSteps = 3;
+        options.checkpointMinutes = 0;
+        const auto run = folder.file("run"), copy = folder.file("copy");
+        // What a process killed at step 5 leaves: the checkpoint of step 3, mid-epoch.
+        const auto whole = trainLosses(fixtures::tinyPreset(kCola), options, {data, {}, {}}, run, false,
+                                       [&](Trainer&, const StepReport& r) {
+                                           if (r.step != 5) return;
+                                           std::filesystem::create_directories(copy);
+                                           std::filesystem::copy(run + "/checkpoint", copy + "/checkpoint",
+                                                                 std::filesystem::copy_options::recursive);
+                                           std::filesystem::copy_file(run + "/settings.json", copy + "/settings.json");
+                                           std::filesystem::copy_file(run + "/metrics.jsonl", copy + "/metrics.jsonl");
+                                       });
+        QCOMPARE(whole.size(), size_t(12));
+        QCOMPARE(readJson(copy + "/checkpoint/trainer_state.json").at("step").get<int>(), 3);
+        QCOMPARE(readJson(copy + "/checkpoint/trainer_state.json").at("batch_in_epoch").get<int>(), 3);
+        const auto after = trainLosses(fixtures::tinyPreset(kCola, /*seed=*/99), options, {data, {}, {}}, copy, true);
+        QCOMPARE(after.size(), size_t(9));
+        QVERIFY(std::equal(after.begin(), after.end(), whole.begin() + 3));  // ==, not within a tolerance
+    }
+
+    void oneProcessAtATimeAndNoRunIsReplacedUnasked() {
+        TempFolder folder("lock");
+        const auto data = fixtures::colaRows(48);
+        const auto run = folder.file("run");
+        std::string refusal;
+        trainLosses(fixtures::tinyPreset(kCola), quickOptions(3), {data, {}, {}}, run, false,
+                    [&](Trainer&, const StepReport& r) {
+                        if (r.step != 2) return;
+                        try {  // a second trainer on the same folder while the first holds it
+                            Trainer other(fixtures::tinyPreset(kCola), quickOptions(3), {data, {}, {}}, run);
+                            other.run(/*resume=*/true);
+                        } catch (const UsageError& e) {
+                            refusal = e.what();
+                        }
+                    });
+        QVERIFY2(refusal.find("in use by another training process (pid " + std::to_string(::getpid()) + ")") !=
+                     std::string::npos,
+                 refusal.c_str());
+        // The folder now holds a finished run: a new one is refused unless it overwrites.
+        bool refused = false;
+        try {
+            trainLosses(fixtures::tinyPreset(kCola), quickOptions(2), {data, {}, {}}, run);
+        } catch (const UsageError& e) {
+            refused = std::string(e.what()).find("already holds a run") != std::string::npos;
+        }
+        QVERIFY(refused);
+        QCOMPARE(readJson(run + "/report.json").at("steps").get<int>(), 3);  // untouched
+        Trainer replacing(fixtures::tinyPreset(kCola), quickOptions(2), {data, {}, {}}, run);
+        QVERIFY(replacing.run(/*resume=*/false, /*overwrite=*/true).completed);
+        QCOMPARE(readJson(run + "/report.json").at("steps").get<int>(), 2);
     }
 
     void aCheckpointInterruptedMidSwapIsStillFound() {
