@@ -2,6 +2,7 @@
 
 #include "common/errors.h"
 #include "data/format_preset.h"
+#include "data/label_set.h"
 
 #include <CLI/CLI.hpp>
 
@@ -10,10 +11,16 @@
 namespace bertbench::cli {
 
 namespace {
-ColumnRef columnFrom(const std::string& text) {
+// A header name, or a 0-based index (digits only, range-checked: no stoi on user text).
+ColumnRef columnFrom(const std::string& text, const char* flag) {
     if (text.empty()) return {};
-    const bool numeric = text.find_first_not_of("0123456789") == std::string::npos;
-    return numeric ? ColumnRef::at(std::stoi(text)) : ColumnRef::named(text);
+    if (text.find_first_not_of("0123456789") != std::string::npos) return ColumnRef::named(text);
+    constexpr int kMaxColumn = 100000;
+    const auto index = parseInteger(text);
+    if (!index || *index > kMaxColumn)
+        throw UsageError(std::string(flag) + ": column index " + text.substr(0, 20) + " is out of range (0.." +
+                         std::to_string(kMaxColumn) + ")");
+    return ColumnRef::at(int(*index));
 }
 }  // namespace
 
@@ -47,12 +54,12 @@ ImportOptions DatasetFlags::importOptions(const std::vector<std::string>& labelN
     options.format = *parseFormatName(format);
     if (header) options.header = true;
     if (noHeader) options.header = false;
-    options.textColumn = columnFrom(textColumn);
-    options.textPairColumn = columnFrom(textPairColumn);
+    options.textColumn = columnFrom(textColumn, "--text-column");
+    options.textPairColumn = columnFrom(textPairColumn, "--text-pair-column");
     if (unlabelled) {
         options.unlabelled = true;
     } else {
-        options.labelColumn = columnFrom(labelColumn);
+        options.labelColumn = columnFrom(labelColumn, "--label-column");
         options.labelNames = labelNames;
     }
     return options;

@@ -47,6 +47,28 @@ int64_t cappedMaxLength(int64_t tokenizerMax, const BertConfig& config) {
     return tokenizerMax > 0 ? std::min(tokenizerMax, config.maxPositionEmbeddings) : config.maxPositionEmbeddings;
 }
 
+// Parameters the config's model has, from its sizes alone (nothing allocated).
+int64_t parametersDescribedBy(const BertConfig& c, Task task) {
+    const int64_t H = c.hiddenSize, I = c.intermediateSize;
+    const int64_t embeddings = (c.vocabSize + c.maxPositionEmbeddings + c.typeVocabSize) * H + 2 * H;
+    const int64_t layer = 4 * (H * H + H) + (H * I + I) + (I * H + H) + 4 * H;
+    const int64_t head = task == Task::MaskedLM ? H * H + 3 * H + c.vocabSize : H * H + H + (H + 1) * c.numLabels();
+    return embeddings + c.numHiddenLayers * layer + head;
+}
+
+// A config.json that describes a far bigger model than the weights file holds
+// would have the process allocate all of it before a single shape is compared.
+void checkSizesAgainstWeights(const BertConfig& config, Task task, const StateDict& tensors,
+                              const std::string& configPath, const std::string& weightsPath) {
+    int64_t stored = 0;
+    for (const auto& [name, tensor] : tensors) stored += tensor.numel();
+    const int64_t described = parametersDescribedBy(config, task);
+    if (described > 2 * stored + (int64_t(1) << 20))
+        throw FileError(configPath, "describes a model of " + std::to_string(described) + " parameters, but " +
+                                        weightsPath + " holds " + std::to_string(stored) +
+                                        ": the configuration does not belong to these weights");
+}
+
 std::string weightsFileIn(const std::string& dir) {
     for (const char* name : {"model.safetensors", "pytorch_model.bin"})
         if (fs::exists(dir + "/" + name)) return dir + "/" + name;
@@ -71,6 +93,7 @@ ModelBundle loadModelFolder(const std::string& dir, Task task) {
     bundle.task = task;
     const std::string weights = weightsFileIn(dir);
     auto tensors = readStateDict(weights);
+    checkSizesAgainstWeights(bundle.config, task, tensors, configPath, weights);
     buildModule(bundle);
     bundle.report = applyStateDict(bundle.module(), architectureName(task), tensors, weights);
     const auto& fresh = bundle.report.newlyInitialised;

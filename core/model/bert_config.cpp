@@ -2,6 +2,7 @@
 
 #include "common/errors.h"
 
+#include <filesystem>
 #include <fstream>
 
 namespace bertbench {
@@ -39,16 +40,29 @@ Activation parseActivation(const std::string& name) {
                      "\"; supported: gelu, gelu_new, relu");
 }
 
+// Bounds on every size, checked before anything is allocated for them: far
+// above any real BERT-family model, far below what would exhaust memory.
+constexpr int64_t kMaxLabels = 100000;
+constexpr int64_t kMaxLayers = 256, kMaxHidden = 16384, kMaxHeads = 1024, kMaxIntermediate = 131072;
+constexpr int64_t kMaxVocabulary = 2000000, kMaxPositions = 131072, kMaxTokenTypes = 1024;
+constexpr int kMaxJsonDepth = 64;
+
 std::vector<std::string> readLabels(const json& j) {
     auto it = j.find("id2label");
     if (it == j.end() || it->is_null()) {
         int64_t count = 2;  // transformers' default when a config names no labels
         readField(j, "num_labels", count);
         readField(j, "_num_labels", count);
+        if (count < 1 || count > kMaxLabels)
+            throw UsageError("config field \"num_labels\" is " + std::to_string(count) + "; it must be 1.." +
+                             std::to_string(kMaxLabels));
         return defaultLabels(count);
     }
     if (!it->is_object())
         throw UsageError("config field \"id2label\" must be an object of id -> name");
+    if (it->size() > size_t(kMaxLabels))
+        throw UsageError("config field \"id2label\" has " + std::to_string(it->size()) + " labels; at most " +
+                         std::to_string(kMaxLabels) + " are supported");
     std::vector<std::string> labels(it->size());
     for (const auto& [key, value] : it->items()) {
         size_t id = 0;
@@ -87,18 +101,32 @@ std::vector<std::string> defaultLabels(int64_t count) {
 }
 
 void BertConfig::validate() const {
-    auto positive = [](int64_t value, const char* field) {
-        if (value <= 0)
-            throw UsageError(std::string("config field \"") + field + "\" must be positive, is " +
-                             std::to_string(value));
+    auto bounded = [](int64_t value, const char* field, int64_t max) {
+        if (value <= 0 || value > max)
+            throw UsageError(std::string("config field \"") + field + "\" is " + std::to_string(value) +
+                             "; it must be 1.." + std::to_string(max));
     };
-    positive(vocabSize, "vocab_size");
-    positive(hiddenSize, "hidden_size");
-    positive(numHiddenLayers, "num_hidden_layers");
-    positive(numAttentionHeads, "num_attention_heads");
-    positive(intermediateSize, "intermediate_size");
-    positive(maxPositionEmbeddings, "max_position_embeddings");
-    positive(typeVocabSize, "type_vocab_size");
+    bounded(vocabSize, "vocab_size", kMaxVocabulary);
+    bounded(hiddenSize, "hidden_size", kMaxHidden);
+    bounded(numHiddenLayers, "num_hidden_layers", kMaxLayers);
+    bounded(numAttentionHeads, "num_attention_heads", kMaxHeads);
+    bounded(intermediateSize, "intermediate_size", kMaxIntermediate);
+    bounded(maxPositionEmbeddings, "max_position_embeddings", kMaxPositions);
+    bounded(typeVocabSize, "type_vocab_size", kMaxTokenTypes);
+    auto probability = [](double value, const char* field) {
+        if (!(value >= 0 && value < 1))  // also refuses NaN
+            throw UsageError(std::string("config field \"") + field + "\" is " + std::to_string(value) +
+                             "; a dropout probability must be in [0, 1)");
+    };
+    probability(hiddenDropoutProb, "hidden_dropout_prob");
+    probability(attentionProbsDropoutProb, "attention_probs_dropout_prob");
+    if (classifierDropout >= 0) probability(classifierDropout, "classifier_dropout");
+    if (!(initializerRange > 0 && initializerRange < 10))
+        throw UsageError("config field \"initializer_range\" is " + std::to_string(initializerRange) +
+                         "; it must be positive (BERT uses 0.02)");
+    if (!(layerNormEps > 0 && layerNormEps < 1))
+        throw UsageError("config field \"layer_norm_eps\" is " + std::to_string(layerNormEps) +
+                         "; it must be positive and small (BERT uses 1e-12)");
     if (hiddenSize % numAttentionHeads != 0)
         throw UsageError("config: hidden_size " + std::to_string(hiddenSize) +
                          " is not a multiple of num_attention_heads " +
@@ -146,10 +174,17 @@ BertConfig BertConfig::fromJson(const json& j) {
 
 BertConfig BertConfig::fromFile(const std::string& path) {
     std::ifstream in(path);
-    if (!in) throw FileError(path, "cannot open the model configuration");
+    if (!in || std::filesystem::is_directory(path)) throw FileError(path, "cannot open the model configuration");
     json j;
+    // Deep nesting is refused while parsing: copying or freeing a value nested
+    // 100,000 levels deep would overflow the stack.
+    const json::parser_callback_t depthLimit = [&path](int depth, json::parse_event_t, json&) {
+        if (depth > kMaxJsonDepth)
+            throw FileError(path, "nested more than " + std::to_string(kMaxJsonDepth) + " levels deep; not a model configuration");
+        return true;
+    };
     try {
-        j = json::parse(in);
+        j = json::parse(in, depthLimit);
     } catch (const json::parse_error& e) {
         throw FileError(path, std::string("invalid JSON: ") + e.what());
     }

@@ -197,6 +197,10 @@ private Q_SLOTS:
                                                          "--out", "/tmp/x"}
                                           << 2 << "excludes";
         QTest::newRow("neither") << QStringList{"train", "--train", train, "--out", "/tmp/x"} << 2 << "--preset";
+        QTest::newRow("column index overflow")
+            << QStringList{"train", "--preset", "tiny", "--train", train, "--format", "tsv", "--text-column",
+                           "99999999999", "--out", "/tmp/x"}
+            << 2 << "--text-column: column index 99999999999 is out of range";
         QTest::newRow("bad padding") << QStringList{"train", "--preset", "tiny", "--train", train, "--padding", "left",
                                                     "--out", "/tmp/x"}
                                      << 2 << "padding";

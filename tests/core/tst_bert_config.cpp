@@ -82,6 +82,15 @@ private Q_SLOTS:
         QTest::newRow("positions") << R"({"position_embedding_type": "relative_key"})" << "relative_key";
         QTest::newRow("label ids") << R"({"id2label": {"0": "a", "5": "b"}})" << "id2label";
         QTest::newRow("negative") << R"({"num_hidden_layers": -1})" << "num_hidden_layers";
+        // Sizes no real model has are refused before anything is allocated for them.
+        QTest::newRow("a billion labels") << R"({"num_labels": 1000000000})" << "num_labels\" is 1000000000";
+        QTest::newRow("100000 layers") << R"({"num_hidden_layers": 100000})" << "num_hidden_layers\" is 100000";
+        QTest::newRow("huge vocabulary") << R"({"vocab_size": 40000000})" << "vocab_size\" is 40000000";
+        QTest::newRow("huge positions") << R"({"max_position_embeddings": 1000000000})" << "max_position_embeddings";
+        QTest::newRow("dropout above 1") << R"({"hidden_dropout_prob": 1.5})" << "dropout probability";
+        QTest::newRow("negative dropout") << R"({"attention_probs_dropout_prob": -0.1})" << "dropout probability";
+        QTest::newRow("negative init range") << R"({"initializer_range": -0.02})" << "initializer_range";
+        QTest::newRow("zero layer norm eps") << R"({"layer_norm_eps": 0})" << "layer_norm_eps";
     }
     void rejectsInconsistentArchitectures() {
         QFETCH(QString, json);
@@ -111,6 +120,24 @@ private Q_SLOTS:
             QVERIFY2(QString(e.what()).startsWith(QString::fromStdString(bad)), e.what());
         }
         QVERIFY_THROWS_EXCEPTION(FileError, BertConfig::fromFile("/nonexistent/config.json"));
+    }
+
+    void deepNestingIsRefusedNotACrash() {
+        // 100,000 nested objects once overflowed the stack while the extra fields were copied.
+        std::string nested = "{\"hidden_size\": 64, \"x\": ";
+        for (int i = 0; i < 100000; ++i) nested += "{\"a\":";
+        nested += "1" + std::string(100000, '}') + "}";
+        const auto path = writeTemp("nested.json", nested.c_str());
+        try {
+            BertConfig::fromFile(path);
+            QFAIL("no error");
+        } catch (const FileError& e) {
+            QCOMPARE(e.path(), path);
+            QVERIFY2(QString(e.what()).contains("nested more than 64 levels"), e.what());
+        }
+        const auto folder = QDir::tempPath() + "/bertbench_config_is_a_folder";
+        QDir().mkpath(folder);
+        QVERIFY_THROWS_EXCEPTION(FileError, BertConfig::fromFile(folder.toStdString()));
     }
 
     void presetsHaveTheDocumentedSizes_data() {

@@ -183,6 +183,15 @@ private Q_SLOTS:
         expectFileError([&] { loadModelFolder(folder.path(), Task::SequenceClassification); }, "model.safetensors",
                         "has shape [30522, 64] but config.json implies [30522, 128]");
 
+        // More layers than the weights hold: refused from the sizes, before the
+        // model is built (that would allocate all 200 layers first).
+        config = fixtures::readJson(kCola + "/config.json");
+        config["num_hidden_layers"] = 200;
+        config["intermediate_size"] = 8192;
+        folder.write("config.json", config.dump());
+        expectFileError([&] { loadModelFolder(folder.path(), Task::SequenceClassification); }, "config.json",
+                        "does not belong to these weights");
+
         folder.copyFrom(kCola, {"config.json"});
         fs::remove(folder.file("model.safetensors"));
         expectFileError([&] { loadModelFolder(folder.path()); }, "broken",
