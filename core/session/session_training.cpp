@@ -1,0 +1,114 @@
+// Session::Impl's training and adaptation jobs: fitting the head to the
+// data's labels, adapting an encoder under a masked-LM head, and running the
+// Trainer with the session's safe points. See session.h.
+#include "checkpoint/classifier_head.h"
+#include "checkpoint/encoder_transfer.h"
+#include "data/label_alignment.h"
+#include "session/session_impl.h"
+
+namespace bertbench {
+
+namespace {
+
+std::string mismatchText(const Dataset& data, const UnknownLabel& unknown, const std::vector<std::string>& labels) {
+    return "label \"" + unknown.name + "\" is not one the model knows. This model predicts " +
+           std::to_string(labels.size()) + " classes (" + joinLabelNames(labels) + "); the data has " +
+           std::to_string(data.labelNames.size()) + " (" + joinLabelNames(data.labelNames) +
+           "). Replace the classifier head (--new-head) to train on the data's labels";
+}
+
+}  // namespace
+
+TrainingResult Session::Impl::runTraining(const TrainRequest& request, uint64_t epoch, bool maskedLM) {
+    DatasetPtr trainData, validationData, holdoutData;
+    ModelHandle current;
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        trainData = train;
+        validationData = validation;
+        holdoutData = holdout;
+        current = model;
+    }
+    if (!trainData) throw UsageError("import a training dataset first");
+    if (current.isNull()) throw UsageError("open or create a model first");
+    auto bundle = current.bundle();
+    TrainingData data;
+    data.train = *trainData;
+    if (validationData) data.validation = *validationData;
+
+    if (!maskedLM && request.adaptFirst) {
+        TrainRequest adaptation = request;
+        adaptation.options = *request.adaptFirst;
+        adaptation.adaptFirst.reset();
+        adaptation.runDir = request.runDir + "/adaptation";
+        message("Adapting the encoder to " + trainData->source + " (masked-LM training) before fine-tuning");
+        const auto adapted = runTraining(adaptation, epoch, /*maskedLM=*/true);
+        if (!adapted.completed) return adapted;
+    }
+
+    if (maskedLM) {
+        auto trainee = bundle;
+        if (bundle->task == Task::SequenceClassification) {
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                if (!adapter) adapter = std::make_shared<ModelBundle>(maskedLMOnEncoderOf(*bundle, request.options.seed));
+                else copyEncoder(*bundle, *adapter);  // the classifier may have trained since
+                trainee = adapter;
+            }
+        }
+        const auto result = runTrainer(trainee, request, std::move(data), epoch);
+        if (trainee != bundle && result.steps > 0) {
+            copyEncoder(*trainee, *bundle);
+            message("The classifier now has the adapted encoder; its head and labels are unchanged");
+        }
+        return result;
+    }
+
+    if (bundle->task != Task::SequenceClassification)
+        throw UsageError("this is a masked-LM model: adapt it, or open it as a classifier to fine-tune it");
+    if (request.newHead) {
+        message(replaceClassifierHead(*bundle, trainData->labelNames, request.options.seed));
+    } else if (bundle->classifierTrained) {
+        const auto& labels = bundle->config.id2label;
+        if (auto unknown = firstUnknownLabel(*trainData, labels))
+            throw LabelMismatchError(FileError(trainData->source, mismatchText(*trainData, *unknown, labels),
+                                               unknown->line),
+                                     labels, trainData->labelNames);
+    }
+    if (holdoutData) data.test = *holdoutData;
+    return runTrainer(bundle, request, std::move(data), epoch);
+}
+
+TrainingResult Session::Impl::runTrainer(std::shared_ptr<ModelBundle> bundle, const TrainRequest& request,
+                                         TrainingData data, uint64_t epoch) {
+    TrainingCallbacks hooks;
+    hooks.onStep = callbacks.onStep;
+    hooks.onEvaluation = callbacks.onEvaluation;
+    hooks.onMessage = callbacks.onMessage;
+    hooks.onSafePoint = [this] { engine.serveQuickJobs(); };
+    Trainer trainer(bundle, request.options, std::move(data), request.runDir, hooks);
+    struct Publication {
+        Impl& impl;
+        Publication(Impl& i, Trainer& t) : impl(i) {
+            std::lock_guard<std::mutex> lock(impl.mutex);
+            impl.trainer = &t;
+            if (impl.paused) t.pause();
+        }
+        ~Publication() {
+            std::lock_guard<std::mutex> lock(impl.mutex);
+            impl.trainer = nullptr;
+        }
+    } publication(*this, trainer);
+    if (cancelledSince(epoch)) trainer.cancel();
+    if (callbacks.onTrainingStarted)
+        callbacks.onTrainingStarted(trainer.totalSteps(), trainer.trainableParameters(), bundle->task == Task::MaskedLM);
+    const auto result = trainer.run(request.resume, request.overwrite);
+    const ModelHandle current = currentModel();
+    auto summary = current.summary();
+    std::lock_guard<std::mutex> lock(mutex);
+    modelSummary = std::move(summary);
+    if (result.steps > 0) dirty = true;
+    return result;
+}
+
+}  // namespace bertbench
