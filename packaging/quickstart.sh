@@ -32,6 +32,9 @@ install_missing() {
 }
 
 build_all() {
+  # Paths relative to the checkout in ccache's hashes, so a fresh clone in another
+  # folder (CI) reuses what an earlier build compiled.
+  export CCACHE_BASEDIR="$here"
   cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release
   cmake --build "$build" --parallel "$(nproc)"
 }

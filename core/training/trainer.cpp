@@ -2,9 +2,9 @@
 
 #include "checkpoint/classifier_head.h"
 #include "checkpoint/model_folder.h"
+#include "common/atomic_folder.h"
 #include "common/errors.h"
 #include "data/label_alignment.h"
-#include "common/atomic_folder.h"
 #include "runtime/torch_runtime.h"
 #include "training/batch_plan.h"
 #include "training/encoded_dataset.h"
