@@ -10,9 +10,16 @@
 namespace bertbench {
 
 namespace {
+// The header for a message: a bounded prefix, however wide or long the header
+// is (a 100,000-column header must not become a megabyte of message).
 std::string listColumns(const std::vector<std::string>& names) {
+    constexpr size_t kMaxNames = 20, kMaxLength = 40;
     std::string out;
-    for (const auto& name : names) out += (out.empty() ? "\"" : ", \"") + name + "\"";
+    for (size_t i = 0; i < names.size() && i < kMaxNames; ++i) {
+        const auto& name = names[i];
+        out += (i ? ", \"" : "\"") + (name.size() > kMaxLength ? name.substr(0, kMaxLength) + "..." : name) + "\"";
+    }
+    if (names.size() > kMaxNames) out += " and " + std::to_string(names.size() - kMaxNames) + " more";
     return out;
 }
 

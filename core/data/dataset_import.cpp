@@ -151,6 +151,9 @@ std::string Importer::addRow(const DelimitedRecord& record) {
 
     const std::string_view rawLabel = trimmed(fields[static_cast<size_t>(columns_.label.index)]);
     if (rawLabel.empty()) return "empty label";
+    // The same policy as for texts: a row whose label is not UTF-8 is skipped and
+    // reported with its line (it could not be shown or written to settings.json).
+    if (!isValidUtf8(rawLabel)) return "the label is not valid UTF-8";
     labelKey_.assign(rawLabel);
     const std::optional<int32_t> id = labels_.idOf(labelKey_);
     if (!id) {

@@ -274,20 +274,22 @@ void TestDatasetImport::skippedRowsReported() {
                             ",no label\n"       // 5
                             "\n"                // 6: blank line, not a row
                             "1,caf\xE9\n"       // 7: Latin-1, not UTF-8
-                            "0,fine,x\n");      // 8
+                            "0,fine,x\n"        // 8
+                            "\xFF\xFE,ok text\n");  // 9: a label that is not UTF-8
     ImportReport report;
     const Dataset data = importDataset(path, ImportOptions(), &report);
     QCOMPARE(data.examples.size(), size_t{2});
-    QCOMPARE(report.rowsRead, size_t{6});
+    QCOMPARE(report.rowsRead, size_t{7});
     QCOMPARE(report.rowsLoaded, size_t{2});
-    QCOMPARE(report.rowsSkipped, size_t{4});
+    QCOMPARE(report.rowsSkipped, size_t{5});
     QCOMPARE(report.blankLines, 1L);
-    QCOMPARE(report.skipped.size(), size_t{4});
+    QCOMPARE(report.skipped.size(), size_t{5});
     const std::vector<std::pair<long, QString>> expected{
         {3, "only 1 column; missing the text column \"text\""},
         {4, "empty text"},
         {5, "empty label"},
         {7, "the text is not valid UTF-8"},
+        {9, "the label is not valid UTF-8"},
     };
     for (size_t i = 0; i < expected.size(); ++i) {
         QCOMPARE(report.skipped[i].line, expected[i].first);
@@ -385,6 +387,19 @@ void TestDatasetImport::missingColumnListsHeader() {
     }
     // The generic CSV default is a "text" column, which AG News lacks.
     QVERIFY_THROWS_EXCEPTION(FileError, importDataset(fixtures::path("data/agnews/test.csv"), ImportOptions()));
+
+    // A header of 100,000 columns, one of them a 10 MB name: the message quotes a bounded prefix.
+    std::string wide = std::string(10 * 1024 * 1024, 'x');
+    for (int i = 0; i < 100000; ++i) wide += ",c" + std::to_string(i);
+    const auto path = write(QByteArray::fromStdString(wide + "\n1,2\n"));
+    try {
+        importDataset(path, ImportOptions());
+        QFAIL("a missing column was accepted");
+    } catch (const FileError& e) {
+        const auto problem = QString::fromStdString(e.problem());
+        QVERIFY2(problem.size() < 2000, qPrintable(problem.left(200)));
+        QVERIFY2(problem.endsWith(QStringLiteral("and 99981 more")), qPrintable(problem.right(200)));
+    }
 }
 
 void TestDatasetImport::columnIndexBeyondHeader() {
