@@ -2,7 +2,9 @@
 
 #include "common/errors.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
@@ -19,17 +21,24 @@ void syncToDisk(const std::string& path) {
     ::fsync(fd);
     ::close(fd);
 }
+// What the system said (e.g. "No space left on device", "Permission denied",
+// "Read-only file system"); streams keep errno as the failing call left it.
+std::string reason() {
+    if (errno == ENOSPC) return std::string(std::strerror(errno)) + " (the disk is full)";
+    return errno ? std::strerror(errno) : "unknown error";
+}
 }  // namespace
 
 void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
     const std::string temporary = path + ".partial-" + std::to_string(::getpid());
     try {
         {
+            errno = 0;
             std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-            if (!out) throw FileError(path, "cannot create " + temporary);
+            if (!out) throw FileError(path, "cannot create " + temporary + ": " + reason());
             write(out);
             out.flush();
-            if (!out) throw FileError(path, "writing failed (disk full?)");
+            if (!out) throw FileError(path, "writing failed: " + reason());
         }
         syncToDisk(temporary);
         std::error_code error;

@@ -89,8 +89,13 @@ void RunFolder::openMetrics(int64_t keepUpToStep) {
 }
 
 void RunFolder::appendMetrics(const nlohmann::json& record) {
+    errno = 0;
     metrics_ << record.dump() << '\n';
     metrics_.flush();  // a live chart or `tail -f` sees each step as it happens
+    if (!metrics_)
+        throw FileError(metricsPath(), std::string("writing failed: ") +
+                                           (errno ? std::strerror(errno) : "unknown error") +
+                                           (errno == ENOSPC ? " (the disk is full)" : ""));
 }
 
 }  // namespace bertbench

@@ -204,8 +204,14 @@ struct Trainer::Impl {
         for (const auto& p : model->module().parameters()) bestWeights.push_back(p.detach().clone());
         // Built aside and swapped in whole: best/ is always one complete model.
         const auto partial = partialFolderFor(run.bestModelDir());
-        std::filesystem::remove_all(partial);
-        saveModelFolder(*model, partial);
+        std::error_code ignored;
+        try {
+            std::filesystem::remove_all(partial);
+            saveModelFolder(*model, partial);
+        } catch (...) {
+            std::filesystem::remove_all(partial, ignored);  // the previous best/ stays in place
+            throw;
+        }
         replaceFolder(partial, run.bestModelDir());
     }
 

@@ -9,6 +9,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <sstream>
 #include <unistd.h>
 
 namespace bertbench {
@@ -36,25 +38,45 @@ at::Generator cudaGenerator(int64_t device) {
     return at::globalContext().defaultGenerator(at::Device(at::kCUDA, static_cast<c10::DeviceIndex>(device)));
 }
 
+// torch::save writes through a zip writer that aborts the process (from a
+// destructor) when the disk fills; it writes to memory here, and the one
+// atomic file writer puts the bytes on disk and reports its failures.
+void writeSerialized(const std::string& path, const std::function<void(std::ostream&)>& serialize) {
+    std::ostringstream bytes;
+    serialize(bytes);
+    const auto data = bytes.str();
+    writeFileAtomically(path, [&](std::ostream& out) { out.write(data.data(), std::streamsize(data.size())); });
+}
+
 }  // namespace
 
 void saveTrainingCheckpoint(const std::string& dir, const torch::nn::Module& model,
                             torch::optim::Optimizer& optimizer, const TrainerPosition& position) {
     const std::string partial = partialFolderFor(dir);
-    fs::remove_all(partial);
-    fs::create_directories(partial);
+    std::error_code ignored;
     try {
+        fs::remove_all(partial);
+        fs::create_directories(partial);
         writeStateDict(partial + "/model.safetensors", trainingStateDict(model));
-        torch::save(optimizer, partial + "/optimizer.pt");
-        auto state = at::detail::getDefaultCPUGenerator().get_state();
-        torch::save(state, partial + "/rng_state.pt");
+        writeSerialized(partial + "/optimizer.pt", [&](std::ostream& out) { torch::save(optimizer, out); });
+        const auto state = at::detail::getDefaultCPUGenerator().get_state();
+        writeSerialized(partial + "/rng_state.pt", [&](std::ostream& out) { torch::save(state, out); });
         // Dropout on a GPU draws from that device's generator: keep each one too.
-        for (int64_t d = 0; d < cudaDeviceCount(); ++d)
-            torch::save(cudaGenerator(d).get_state(), partial + "/cuda_rng_state_" + std::to_string(d) + ".pt");
+        for (int64_t d = 0; d < cudaDeviceCount(); ++d) {
+            const auto cudaState = cudaGenerator(d).get_state();
+            writeSerialized(partial + "/cuda_rng_state_" + std::to_string(d) + ".pt",
+                            [&](std::ostream& out) { torch::save(cudaState, out); });
+        }
         writeTextFileAtomically(partial + "/trainer_state.json", positionJson(position).dump(2) + "\n");
     } catch (const c10::Error& e) {
-        fs::remove_all(partial);
+        fs::remove_all(partial, ignored);
         throw FileError(partial, std::string("cannot write the checkpoint: ") + e.what_without_backtrace());
+    } catch (const fs::filesystem_error& e) {
+        fs::remove_all(partial, ignored);
+        throw FileError(partial, std::string("cannot write the checkpoint: ") + e.code().message());
+    } catch (...) {
+        fs::remove_all(partial, ignored);  // the previous checkpoint stays in place
+        throw;
     }
     // Killed between its two renames, loading falls back to dir.previous.
     replaceFolder(partial, dir);

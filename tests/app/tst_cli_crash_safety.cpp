@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <random>
 #include <thread>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -108,6 +109,44 @@ private Q_SLOTS:
         }
         QVERIFY2(kills >= 20, qPrintable(QString("only %1 kills").arg(kills)));
         qInfo() << kills << "kills," << partialsSeen << "of them left partial files behind";
+    }
+
+    void aFullDiskIsAMessageNotACrash_data() {
+        QTest::addColumn<QString>("size");
+        // Full at the first checkpoint's weights, in its optimizer state (where
+        // torch's own writer used to abort the process), and at the later ones.
+        QTest::newRow("3 MB") << "3m";
+        QTest::newRow("20 MB") << "20m";
+        QTest::newRow("40 MB") << "40m";
+        QTest::newRow("100 MB") << "100m";
+    }
+    void aFullDiskIsAMessageNotACrash() {
+        QFETCH(QString, size);
+        if (::geteuid() != 0) QSKIP("mounting a small tmpfs needs root (CI runs as root)");
+        fixtures::TempFolder folder("cli_full_disk");
+        const auto mountPoint = folder.file("disk");
+        fs::create_directories(mountPoint);
+        QProcess mount;
+        mount.start("mount", {"-t", "tmpfs", "-o", "size=" + size, "tmpfs", q(mountPoint)});
+        QVERIFY(mount.waitForFinished() && mount.exitCode() == 0);
+        struct Unmount {
+            std::string path;
+            ~Unmount() { QProcess::execute("umount", {QString::fromStdString(path)}); }
+        } unmount{mountPoint};
+
+        const auto out = mountPoint + "/run";
+        auto arguments = trainArguments(out);
+        arguments[arguments.indexOf("120")] = "400";
+        QProcess train;
+        train.start(BERTBENCH_CLI_PATH, arguments);
+        QVERIFY(train.waitForFinished(300000));
+        const auto err = QString::fromUtf8(train.readAllStandardError());
+        QCOMPARE(train.exitStatus(), QProcess::NormalExit);  // no abort, no signal
+        QVERIFY2(train.exitCode() == 3, qPrintable(err.right(800)));
+        QVERIFY2(err.contains("No space left on device (the disk is full)"), qPrintable(err.right(800)));
+        QVERIFY(!holdsPartials(out));  // nothing half-written stays behind
+        QVERIFY(completeOrAbsent(out + "/checkpoint", {"trainer_state.json", "model.safetensors", "optimizer.pt"}));
+        QVERIFY(completeOrAbsent(out + "/best", {"config.json", "model.safetensors", "vocab.txt"}));
     }
 
     void aFolderInUseIsRefusedAtOnce() {
