@@ -107,9 +107,13 @@ SafetensorsFile::SafetensorsFile(std::string path) : path_(std::move(path)) {
                     throw FileError(path_, where + " data_offsets [" + std::to_string(offsets[0]) + ", " +
                                                std::to_string(offsets[1]) + "] lie outside the data section of " +
                                                std::to_string(dataSize) + " bytes");
+                // Bounded by the data it must fit in, so the product cannot overflow.
                 uint64_t elements = 1;
                 for (int64_t d : entry.shape) {
                     if (d < 0) throw FileError(path_, where + " has a negative dimension");
+                    if (d != 0 && elements > dataSize / uint64_t(d))
+                        throw FileError(path_, where + " of shape " + shapeText(entry.shape) +
+                                                   " has more elements than the file has bytes");
                     elements *= uint64_t(d);
                 }
                 entry.bytes = offsets[1] - offsets[0];

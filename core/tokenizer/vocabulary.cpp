@@ -1,6 +1,7 @@
 // Loading vocab.txt the way HF's load_vocab does, and the id table behind find().
 #include "tokenizer/vocabulary.h"
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <limits>
@@ -38,7 +39,7 @@ bool isValidUtf8(std::string_view text) {
 
 Vocabulary Vocabulary::fromFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw FileError(path, "cannot open vocabulary file");
+    if (!in || std::filesystem::is_directory(path)) throw FileError(path, "cannot open vocabulary file (not a file)");
     std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (in.bad()) throw FileError(path, "cannot read vocabulary file");
 

@@ -165,6 +165,10 @@ private Q_SLOTS:
         folder.copyFrom(kCola, {"config.json", "model.safetensors"});
         expectFileError([&] { loadModelFolder(folder.path()); }, "vocab.txt", "missing");
 
+        fs::create_directories(folder.file("vocab.txt"));  // a folder where the vocabulary should be
+        expectFileError([&] { loadModelFolder(folder.path()); }, "vocab.txt", "not a file");
+        fs::remove(folder.file("vocab.txt"));
+
         folder.copyFrom(kCola, {"vocab.txt"});
         folder.write("config.json", "{\"hidden_size\": 64,,}");
         expectFileError([&] { loadModelFolder(folder.path(), Task::SequenceClassification); }, "config.json",

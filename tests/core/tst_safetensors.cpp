@@ -97,6 +97,11 @@ private Q_SLOTS:
             << QString::fromStdString(writeRaw("shape.safetensors",
                                                R"({"w":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})", 8))
             << "needs 12 bytes";
+        QTest::newRow("element count overflows")
+            << QString::fromStdString(writeRaw(
+                   "overflow.safetensors",
+                   R"({"w":{"dtype":"F32","shape":[4294967296,4294967296,16],"data_offsets":[0,16]}})", 16))
+            << "has more elements than the file has bytes";
         QTest::newRow("entry lacks fields")
             << QString::fromStdString(writeRaw("fields.safetensors", R"({"w":{"dtype":"F32"}})", 8)) << "lacks";
         QTest::newRow("missing file") << QString::fromStdString(tempPath("does_not_exist")) << "cannot open";
