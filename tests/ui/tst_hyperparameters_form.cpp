@@ -21,33 +21,13 @@
 #include <QTranslator>
 #include <QtTest>
 
+#include "option_values.h"
+
 using namespace bertbench;
 
 namespace {
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
-
-// A value other than the default that every editor can show exactly.
-OptionValue otherValue(const OptionField& field) {
-    const OptionValue v = field.defaultValue();
-    switch (field.type) {
-    case OptionType::Int:
-        return std::get<int64_t>(v) + 3;
-    case OptionType::Real:
-        return field.range.max ? *field.range.max / 2 : 2.5;
-    case OptionType::Bool:
-        return !std::get<bool>(v);
-    case OptionType::Choice:
-        for (const auto& choice : field.choices)
-            if (choice.name != std::get<std::string>(v)) return choice.name;
-        break;
-    case OptionType::StringList:
-        return std::vector<std::string>{field.choices.front().name, field.choices.back().name};
-    case OptionType::String:
-        return std::string("cuda:1");
-    }
-    return v;
-}
 
 QString differences(const TrainingOptions& a, const TrainingOptions& b) {
     QStringList list;
@@ -139,7 +119,7 @@ private slots:
         QFETCH(QString, key);
         const OptionField* field = findOptionField(key.toStdString());
         TrainingOptions options;
-        field->set(options, otherValue(*field));
+        field->set(options, fixtures::otherValue(*field));
         QVERIFY(!optionDifferences(TrainingOptions{}, options).empty());
         page_->setOptions(options);
         QVERIFY2(optionDifferences(options, page_->options()).empty(), qPrintable(differences(options, page_->options())));

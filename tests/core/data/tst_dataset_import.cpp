@@ -1,5 +1,5 @@
 // importDataset(): the CoLA and AG News fixtures end to end, GLUE-style and
-// generic files, label ordering and fixed label sets, unlabelled imports,
+// generic files, label ordering and fixed label sets,
 // skipped rows with their lines and reasons, and every error a user can provoke.
 #include <QTemporaryDir>
 #include <QtTest>
@@ -9,7 +9,6 @@
 
 #include "common/errors.h"
 #include "data/dataset_import.h"
-#include "data/dataset_split.h"
 #include "data/format_preset.h"
 #include "data/label_set.h"
 #include "fixtures.h"
@@ -88,11 +87,6 @@ private Q_SLOTS:
     void tooManyDistinctLabels();
     void progressAndCancel();
     void formatNames();
-    void unlabelledCsvWithOnlyText();
-    void unlabelledTsvWithoutHeader();
-    void unlabelledIgnoresLabelColumns();
-    void unlabelledRefusesALabelSet();
-    void stratifiedSplitOfUnlabelledIsRefused();
 
 private:
     std::string write(const QByteArray& content, const char* name = "data.csv") {
@@ -490,85 +484,6 @@ void TestDatasetImport::formatNames() {
     for (DatasetFormat format : {DatasetFormat::Cola, DatasetFormat::GlueTsv, DatasetFormat::Csv, DatasetFormat::Tsv})
         QCOMPARE(parseFormatName(formatName(format)), std::optional<DatasetFormat>(format));
     QCOMPARE(parseFormatName("xlsx"), std::optional<DatasetFormat>());
-}
-
-void TestDatasetImport::unlabelledCsvWithOnlyText() {
-    const auto path = write("text\nthe first sentence\n\"second, with a comma\"\n\n   \nthird\n", "text.csv");
-    ImportOptions options;
-    // A labelled import needs the "label" column this file lacks.
-    QVERIFY_THROWS_EXCEPTION(FileError, importDataset(path, options));
-    options.unlabelled = true;
-    ImportReport report;
-    const Dataset data = importDataset(path, options, &report);
-    QCOMPARE(data.examples.size(), size_t{3});
-    QVERIFY(data.labelNames.empty());
-    QCOMPARE(data.examples[1].text, std::string("second, with a comma"));
-    QCOMPARE(data.examples[2].text, std::string("third"));
-    QCOMPARE(data.examples[2].line, 6L);
-    for (const Example& example : data.examples) QCOMPARE(example.label, 0);
-    QCOMPARE(report.rowsLoaded, size_t{3});
-    QCOMPARE(report.rowsSkipped, size_t{1});
-    QCOMPARE(report.skipped.at(0).reason, std::string("empty text"));
-    QVERIFY(report.classCounts.empty());
-}
-
-void TestDatasetImport::unlabelledTsvWithoutHeader() {
-    const auto path = write("a sentence with \"quotes\"\nanother one\n", "plain.tsv");
-    ImportOptions options;
-    options.format = DatasetFormat::Tsv;
-    options.header = false;
-    options.textColumn = ColumnRef::at(0);
-    // Labelled, the format's default label column (0) would be the text column.
-    QVERIFY_THROWS_EXCEPTION(UsageError, importDataset(path, options));
-    options.unlabelled = true;
-    const Dataset data = importDataset(path, options);
-    QCOMPARE(data.examples.size(), size_t{2});
-    QCOMPARE(data.examples[0].text, std::string("a sentence with \"quotes\""));
-    QCOMPARE(data.examples[1].line, 2L);
-    QVERIFY(data.labelNames.empty());
-}
-
-void TestDatasetImport::unlabelledIgnoresLabelColumns() {
-    // CoLA's label column holds values outside its preset's 0/1 and one row has
-    // no label column at all: neither matters without labels.
-    const auto path = write("src\t7\t*\tfirst\nsrc\t\t\tsecond\nshort\n", "cola.tsv");
-    ImportOptions options = cola();
-    options.unlabelled = true;
-    options.labelColumn = ColumnRef::at(5);  // beyond every row: not read
-    ImportReport report;
-    const Dataset data = importDataset(path, options, &report);
-    QCOMPARE(data.examples.size(), size_t{2});
-    QCOMPARE(data.examples[1].text, std::string("second"));
-    QVERIFY(data.labelNames.empty());
-    QCOMPARE(report.rowsSkipped, size_t{1});
-    QCOMPARE(report.skipped.at(0).line, 3L);
-    QVERIFY2(QString::fromStdString(report.skipped.at(0).reason).contains("missing the text column"),
-             report.skipped.at(0).reason.c_str());
-}
-
-void TestDatasetImport::unlabelledRefusesALabelSet() {
-    ImportOptions options;
-    options.unlabelled = true;
-    options.labelNames = {"a", "b"};
-    QVERIFY_THROWS_EXCEPTION(UsageError, importDataset(write("text\nx\n"), options));
-}
-
-void TestDatasetImport::stratifiedSplitOfUnlabelledIsRefused() {
-    QByteArray content = "text\n";
-    for (int i = 0; i < 20; ++i) content += "sentence number " + QByteArray::number(i) + "\n";
-    ImportOptions options;
-    options.unlabelled = true;
-    const Dataset data = importDataset(write(content, "unlabelled.csv"), options);
-    try {
-        splitTrainValidation(data, 0.2, 2018, /*stratified=*/true);
-        QFAIL("a stratified split of unlabelled data was accepted");
-    } catch (const UsageError& e) {
-        QVERIFY2(QString(e.what()).contains("unlabelled.csv has no labels"), e.what());
-    }
-    const DatasetSplit split = splitTrainValidation(data, 0.2);
-    QCOMPARE(split.train.examples.size(), size_t{16});
-    QCOMPARE(split.validation.examples.size(), size_t{4});
-    QVERIFY(split.validation.labelNames.empty());
 }
 
 QTEST_APPLESS_MAIN(TestDatasetImport)

@@ -8,6 +8,8 @@
 
 #include <QtTest>
 
+#include "option_values.h"
+
 #include <set>
 
 using namespace bertbench;
@@ -15,30 +17,6 @@ using namespace bertbench;
 namespace {
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
-
-// A valid value other than the field's default, of the field's type.
-OptionValue otherValue(const OptionField& field) {
-    const OptionValue v = field.defaultValue();
-    switch (field.type) {
-    case OptionType::Int:
-        return std::get<int64_t>(v) + 3;
-    case OptionType::Real: {
-        const double d = std::get<double>(v);
-        return field.range.max ? (d + *field.range.max) / 2 : d * 2 + 1.5;
-    }
-    case OptionType::Bool:
-        return !std::get<bool>(v);
-    case OptionType::Choice:
-        for (const auto& choice : field.choices)
-            if (choice.name != std::get<std::string>(v)) return choice.name;
-        break;
-    case OptionType::StringList:
-        return std::vector<std::string>{field.choices.back().name, field.choices.front().name};
-    case OptionType::String:
-        return std::string("cuda:1");
-    }
-    return v;
-}
 
 // The JSON value at a schema key ("lora.rank" is json["lora"]["rank"]).
 const nlohmann::json& at(const nlohmann::json& json, const std::string& key) {
@@ -121,7 +99,7 @@ private Q_SLOTS:
         QFETCH(QString, key);
         const OptionField* field = findOptionField(key.toStdString());
         QVERIFY(field);
-        const OptionValue changed = otherValue(*field);
+        const OptionValue changed = fixtures::otherValue(*field);
         QVERIFY(changed != field->defaultValue());
         TrainingOptions o;
         field->set(o, changed);
