@@ -2,6 +2,8 @@
 # One entry point for a fresh Debian 12 machine (README "Quick start"):
 #   packaging/quickstart.sh run [ARGS...]  install what is missing, build, start BertBench
 #   packaging/quickstart.sh test           install what is missing, build, run every test with ctest
+#   packaging/quickstart.sh sanitize       the engine and its tests under ASan + UBSan (clang, no GUI),
+#                                          then each fuzz target for BERTBENCH_FUZZ_SECONDS (60) s
 # Packages are installed only when missing; needs root or sudo for that step.
 set -euo pipefail
 
@@ -17,10 +19,12 @@ packages=(
   libqcustomplot-dev libqcustomplot2.1-qt6 libgl-dev
   xvfb xauth
 )
+# The sanitizer build and libFuzzer (Debian's clang runtime holds both).
+sanitizer_packages=(clang libclang-rt-14-dev)
 
 install_missing() {
   local missing=()
-  for p in "${packages[@]}"; do
+  for p in "${packages[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -57,8 +61,21 @@ case "$command" in
     cd "$build"
     QT_QPA_PLATFORM=offscreen ctest --output-on-failure --parallel "$(nproc)" "$@"
     ;;
+  sanitize)
+    install_missing "${sanitizer_packages[@]}"
+    build="${BERTBENCH_SANITIZE_BUILD_DIR:-$here/build-sanitize}"
+    export CCACHE_BASEDIR="$here"
+    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ \
+      -DBERTBENCH_BUILD_GUI=OFF -DBERTBENCH_BUILD_FUZZERS=ON
+    cmake --build "$build" --parallel "$(nproc)"
+    # The CPU test suite; the benchmark smoke test measures speed, which the
+    # sanitizers change, and checks nothing the other tests do not.
+    (cd "$build" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+      ctest --output-on-failure --parallel "$(nproc)" --label-exclude bench "$@")
+    "$here/fuzz/run.sh" "$build" "${BERTBENCH_FUZZ_SECONDS:-60}"
+    ;;
   *)
-    echo "usage: $0 run [ARGS...] | test [CTEST ARGS...]" >&2
+    echo "usage: $0 run [ARGS...] | test [CTEST ARGS...] | sanitize [CTEST ARGS...]" >&2
     exit 2
     ;;
 esac

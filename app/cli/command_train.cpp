@@ -3,6 +3,7 @@
 #include "cli_support.h"
 #include "commands.h"
 #include "common/errors.h"
+#include "common/json_file.h"
 #include "dataset_flags.h"
 #include "session/session.h"
 #include "training_flags.h"
@@ -11,6 +12,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -91,10 +93,17 @@ void runTrain(const TrainCommand& c) {
     if (c.resume) {
         // Omitted flags keep the run's own settings; given ones must match them
         // (the trainer refuses any that would change the result).
-        std::ifstream settings(c.outDir + "/settings.json");
-        const auto saved = nlohmann::json::parse(settings, nullptr, /*allow_exceptions=*/false);
-        if (saved.is_object() && saved.contains("options"))
-            request.options = c.training.resolvedOnto(TrainingOptions::fromJson(saved.at("options")));
+        const std::string settingsFile = c.outDir + "/settings.json";
+        if (std::filesystem::exists(settingsFile)) {
+            const auto saved = readJsonFile(settingsFile);
+            if (saved.is_object() && saved.contains("options")) {
+                try {
+                    request.options = c.training.resolvedOnto(TrainingOptions::fromJson(saved.at("options")));
+                } catch (const UsageError& e) {
+                    throw FileError(settingsFile, std::string("damaged: ") + e.what());
+                }
+            }
+        }
     }
     request.options.validate();
     request.runDir = c.outDir;

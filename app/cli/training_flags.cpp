@@ -2,6 +2,7 @@
 #include "training_flags.h"
 
 #include "common/errors.h"
+#include "common/json_file.h"
 #include "training/option_schema.h"
 #include "training/training_presets.h"
 
@@ -34,14 +35,12 @@ CLI::Validator rangeCheck(const OptionField& field) {
 
 // A hyperparameter JSON file as the GUI saves it, or a run folder's settings.json.
 TrainingOptions readOptionsFile(const std::string& path) {
-    std::ifstream file(path);
-    if (!file) throw CLI::ValidationError("--options", "cannot open " + path);
     try {
-        const auto json = nlohmann::json::parse(file);
+        const auto json = readJsonFile(path);
         const bool runSettings = json.is_object() && json.contains("options") && json.at("options").is_object();
         return TrainingOptions::fromJson(runSettings ? json.at("options") : json);
-    } catch (const nlohmann::json::exception& e) {
-        throw CLI::ValidationError("--options", path + " is not valid JSON: " + e.what());
+    } catch (const FileError& e) {
+        throw CLI::ValidationError("--options", e.what());
     } catch (const Error& e) {
         throw CLI::ValidationError("--options", path + ": " + e.what());
     }

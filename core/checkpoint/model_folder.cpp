@@ -1,7 +1,7 @@
 #include "checkpoint/model_folder.h"
 
 #include "checkpoint/tokenizer_files.h"
-#include "common/atomic_file.h"
+#include "common/json_file.h"
 #include "common/errors.h"
 #include "model/initialization.h"
 #include "model/presets.h"
@@ -133,7 +133,7 @@ void saveModelFolder(const ModelBundle& model, const std::string& dir) {
     config.architectures = {architectureName(model.task)};
     auto json = config.toJson();
     json["torch_dtype"] = "float32";
-    writeTextFileAtomically(dir + "/config.json", json.dump(2) + "\n");
+    writeJsonFile(dir + "/config.json", json);
     // A stale pytorch_model.bin would be loaded by nobody (safetensors wins) but
     // would mislead people; it is the old version of these weights.
     fs::remove(dir + "/pytorch_model.bin", error);

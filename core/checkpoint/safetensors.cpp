@@ -2,6 +2,7 @@
 
 #include "common/atomic_file.h"
 #include "common/errors.h"
+#include "common/json_file.h"
 #include "common/strings.h"
 
 #include <nlohmann/json.hpp>
@@ -69,13 +70,8 @@ SafetensorsFile::SafetensorsFile(std::string path) : path_(std::move(path)) {
             throw FileError(path_, "header length " + std::to_string(headerLength) +
                                        " reaches beyond the end of the file (" +
                                        std::to_string(size_) + " bytes): the file is truncated or not safetensors");
-        nlohmann::json header;
-        try {
-            header = nlohmann::json::parse(reinterpret_cast<const char*>(bytes + 8),
-                                           reinterpret_cast<const char*>(bytes + 8 + headerLength));
-        } catch (const nlohmann::json::exception& e) {
-            throw FileError(path_, std::string("invalid JSON header: ") + e.what());
-        }
+        const auto header =
+            parseJsonText(std::string_view(reinterpret_cast<const char*>(bytes + 8), headerLength), path_);
         if (!header.is_object()) throw FileError(path_, "the header is not a JSON object");
 
         const std::byte* data = bytes + 8 + headerLength;

@@ -1,6 +1,7 @@
 #include "checkpoint/state_dict.h"
 
 #include "checkpoint/safetensors.h"
+#include "checkpoint/torch_archive.h"
 #include "common/errors.h"
 #include "common/strings.h"
 #include "model/adaptable_linear.h"
@@ -39,6 +40,30 @@ bool isIgnoredKey(const std::string& key) {
            key == "cls.predictions.decoder.weight";           // tied to the word embeddings
 }
 
+// The pickle gives each tensor's sizes, strides and offset separately from its
+// storage; a damaged file can describe a view whose elements lie outside it,
+// which copying would read (out of bounds, in LibTorch's own code).
+bool viewFitsStorage(const torch::Tensor& tensor) {
+    if (!tensor.defined() || !tensor.has_storage()) return false;
+    if (tensor.numel() == 0) return tensor.storage_offset() >= 0;
+    if (tensor.storage_offset() < 0) return false;
+    // The last element's index, in elements, summed without overflow.
+    uint64_t last = uint64_t(tensor.storage_offset());
+    for (int64_t d = 0; d < tensor.dim(); ++d) {
+        const int64_t size = tensor.size(d), stride = tensor.stride(d);
+        if (stride < 0) return false;
+        uint64_t reach = 0;
+        if (__builtin_mul_overflow(uint64_t(size - 1), uint64_t(stride), &reach) ||
+            __builtin_add_overflow(last, reach, &last))
+            return false;
+    }
+    uint64_t bytes = 0;
+    if (__builtin_add_overflow(last, uint64_t(1), &last) ||
+        __builtin_mul_overflow(last, uint64_t(tensor.element_size()), &bytes))
+        return false;
+    return bytes <= tensor.storage().nbytes();
+}
+
 }  // namespace
 
 StateDict readSafetensorsStateDict(const std::string& path) {
@@ -63,18 +88,25 @@ StateDict readPytorchStateDict(const std::string& path) {
     if (bytes.size() < 4 || bytes[0] != 'P' || bytes[1] != 'K')
         throw FileError(path, "not a zip-format torch.save file (PyTorch >= 1.6); the legacy format "
                               "is not supported: re-save it with a current PyTorch or as model.safetensors");
+    checkTorchArchive(std::string_view(bytes.data(), bytes.size()), path);  // before LibTorch trusts its sizes
     c10::IValue value;
     try {
         value = torch::pickle_load(bytes);
     } catch (const c10::Error& e) {
         throw FileError(path, "cannot read the PyTorch checkpoint: " + std::string(e.what_without_backtrace()));
+    } catch (const std::exception& e) {  // a damaged pickle can also end in std::out_of_range and the like
+        throw FileError(path, "cannot read the PyTorch checkpoint: " + std::string(e.what()));
     }
     if (!value.isGenericDict()) throw FileError(path, "the checkpoint is not a state dict (name -> tensor)");
     StateDict tensors;
     for (const auto& item : value.toGenericDict()) {
         if (!item.key().isString() || !item.value().isTensor())
             throw FileError(path, "the checkpoint holds an entry that is not a named tensor");
-        tensors.emplace_back(item.key().toStringRef(), item.value().toTensor());
+        const auto& name = item.key().toStringRef();
+        const auto& tensor = item.value().toTensor();
+        if (!viewFitsStorage(tensor))
+            throw FileError(path, "tensor \"" + name + "\" reaches beyond its storage: the checkpoint is damaged");
+        tensors.emplace_back(name, tensor);
     }
     return tensors;
 }

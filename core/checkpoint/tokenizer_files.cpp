@@ -2,6 +2,7 @@
 
 #include "common/atomic_file.h"
 #include "common/errors.h"
+#include "common/json_file.h"
 
 #include <nlohmann/json.hpp>
 
@@ -31,13 +32,7 @@ FolderTokenizer readFolderTokenizer(const std::string& dir) {
     int64_t maxLength = 0;
     const std::string configPath = dir + "/tokenizer_config.json";
     if (std::filesystem::exists(configPath)) {
-        std::ifstream in(configPath);
-        nlohmann::json config;
-        try {
-            config = nlohmann::json::parse(in);
-        } catch (const nlohmann::json::exception& e) {
-            throw FileError(configPath, std::string("invalid JSON: ") + e.what());
-        }
+        const auto config = readJsonFile(configPath);
         if (!config.is_object()) throw FileError(configPath, "must be a JSON object");
         try {
             if (config.contains("do_lower_case")) options.lowercase = config["do_lower_case"].get<bool>();
@@ -70,8 +65,8 @@ void writeFolderTokenizer(const std::string& dir, const BertTokenizer& tokenizer
     config["tokenize_chinese_chars"] = options.tokenizeChineseChars;
     config["tokenizer_class"] = "BertTokenizer";
     if (modelMaxLength > 0) config["model_max_length"] = modelMaxLength;
-    writeTextFileAtomically(dir + "/tokenizer_config.json", config.dump(2) + "\n");
-    writeTextFileAtomically(dir + "/special_tokens_map.json", special.dump(2) + "\n");
+    writeJsonFile(dir + "/tokenizer_config.json", config);
+    writeJsonFile(dir + "/special_tokens_map.json", special);
 }
 
 }  // namespace bertbench

@@ -1,8 +1,10 @@
 #include "model/bert_config.h"
 
 #include "common/errors.h"
+#include "common/json_file.h"
 
 #include <filesystem>
+#include <type_traits>
 #include <fstream>
 
 namespace bertbench {
@@ -24,11 +26,16 @@ template <typename T>
 void readField(const json& j, const char* key, T& out) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return;
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        const auto value = jsonInteger(*it);
+        if (!value) throw UsageError(std::string("config field \"") + key + "\" must be an integer, not " + jsonText(*it));
+        out = *value;
+        return;
+    }
     try {
         out = it->get<T>();
     } catch (const json::exception&) {
-        throw UsageError(std::string("config field \"") + key + "\" has the wrong type: " +
-                         it->dump());
+        throw UsageError(std::string("config field \"") + key + "\" has the wrong type: " + jsonText(*it));
     }
 }
 
@@ -45,7 +52,6 @@ Activation parseActivation(const std::string& name) {
 constexpr int64_t kMaxLabels = 100000;
 constexpr int64_t kMaxLayers = 256, kMaxHidden = 16384, kMaxHeads = 1024, kMaxIntermediate = 131072;
 constexpr int64_t kMaxVocabulary = 2000000, kMaxPositions = 131072, kMaxTokenTypes = 1024;
-constexpr int kMaxJsonDepth = 64;
 
 std::vector<std::string> readLabels(const json& j) {
     auto it = j.find("id2label");
@@ -139,6 +145,9 @@ void BertConfig::validate() const {
 BertConfig BertConfig::fromJson(const json& j) {
     if (!j.is_object()) throw UsageError("config must be a JSON object");
     BertConfig config;
+    // Found by fuzz_model_config: a model_type that is not a string failed on save.
+    if (const auto type = j.find("model_type"); type != j.end() && !type->is_string())
+        throw UsageError("config field \"model_type\" must be a string, not " + jsonText(*type));
     readField(j, "vocab_size", config.vocabSize);
     readField(j, "hidden_size", config.hiddenSize);
     readField(j, "num_hidden_layers", config.numHiddenLayers);
@@ -173,21 +182,7 @@ BertConfig BertConfig::fromJson(const json& j) {
 }
 
 BertConfig BertConfig::fromFile(const std::string& path) {
-    std::ifstream in(path);
-    if (!in || std::filesystem::is_directory(path)) throw FileError(path, "cannot open the model configuration");
-    json j;
-    // Deep nesting is refused while parsing: copying or freeing a value nested
-    // 100,000 levels deep would overflow the stack.
-    const json::parser_callback_t depthLimit = [&path](int depth, json::parse_event_t, json&) {
-        if (depth > kMaxJsonDepth)
-            throw FileError(path, "nested more than " + std::to_string(kMaxJsonDepth) + " levels deep; not a model configuration");
-        return true;
-    };
-    try {
-        j = json::parse(in, depthLimit);
-    } catch (const json::parse_error& e) {
-        throw FileError(path, std::string("invalid JSON: ") + e.what());
-    }
+    const auto j = readJsonFile(path);
     try {
         return fromJson(j);
     } catch (const UsageError& e) {

@@ -3,6 +3,7 @@
 #include "training/option_schema.h"
 
 #include "common/errors.h"
+#include "common/json_file.h"
 
 #include <algorithm>
 #include <cmath>
@@ -257,17 +258,15 @@ nlohmann::json OptionField::toJson(const OptionValue& v) const {
 
 OptionValue OptionField::fromJson(const nlohmann::json& j) const {
     auto wrongType = [&](const std::string& expected) {
-        return UsageError("training setting \"" + key + "\" has the wrong type: " + j.dump() + " (expected " + expected + ")");
+        return UsageError("training setting \"" + key + "\" has the wrong type: " + jsonText(j) + " (expected " + expected + ")");
     };
     switch (type) {
     case OptionType::Int:
-        // Integral floats such as 4.0, as some JSON writers produce, are integers too.
-        if (j.is_number_float() && std::floor(j.get<double>()) == j.get<double>() && std::abs(j.get<double>()) < 9e15)
-            return static_cast<int64_t>(j.get<double>());
-        if (!j.is_number_integer()) throw wrongType("an integer");
-        if (j.is_number_unsigned() && j.get<uint64_t>() > uint64_t(std::numeric_limits<int64_t>::max()))
-            throw UsageError("training setting \"" + key + "\" is too large: " + j.dump());
-        return j.get<int64_t>();
+    {
+        if (const auto value = jsonInteger(j)) return *value;
+        if (j.is_number_integer()) throw UsageError("training setting \"" + key + "\" is too large: " + jsonText(j));
+        throw wrongType("an integer");
+    }
     case OptionType::Real:
         if (!j.is_number()) throw wrongType("a number");
         return j.get<double>();
@@ -277,7 +276,7 @@ OptionValue OptionField::fromJson(const nlohmann::json& j) const {
     case OptionType::Choice: {
         const auto names = choiceNames();
         if (!j.is_string() || std::find(names.begin(), names.end(), j.get<std::string>()) == names.end())
-            throw UsageError("training setting \"" + key + "\" is " + j.dump() + "; use one of " + joined(names, ", "));
+            throw UsageError("training setting \"" + key + "\" is " + jsonText(j) + "; use one of " + joined(names, ", "));
         return j.get<std::string>();
     }
     case OptionType::StringList: {

@@ -3,6 +3,7 @@
 #include "common/atomic_file.h"
 #include "common/atomic_folder.h"
 #include "common/errors.h"
+#include "common/json_file.h"
 
 #include <cerrno>
 #include <cstring>
@@ -57,20 +58,19 @@ RunFolder::RunFolder(std::string path) : path_(std::move(path)) {
 }
 
 void RunFolder::writeSettings(const nlohmann::json& settings) const {
-    writeTextFileAtomically(path_ + "/settings.json", settings.dump(2) + "\n");
+    writeJsonFile(path_ + "/settings.json", settings);
 }
 
 nlohmann::json RunFolder::readSettings() const {
     const std::string file = path_ + "/settings.json";
-    std::ifstream in(file);
-    if (!in) return nullptr;
-    auto settings = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-    if (settings.is_discarded() || !settings.is_object()) throw FileError(file, "damaged: not a JSON object");
+    if (!std::filesystem::exists(file)) return nullptr;
+    auto settings = readJsonFile(file);
+    if (!settings.is_object()) throw FileError(file, "damaged: not a JSON object");
     return settings;
 }
 
 void RunFolder::writeReport(const nlohmann::json& report) const {
-    writeTextFileAtomically(path_ + "/report.json", report.dump(2) + "\n");
+    writeJsonFile(path_ + "/report.json", report);
 }
 
 void RunFolder::openMetrics(int64_t keepUpToStep) {
@@ -79,8 +79,16 @@ void RunFolder::openMetrics(int64_t keepUpToStep) {
         std::ifstream in(metricsPath());
         for (std::string line; std::getline(in, line);) {
             if (line.empty()) continue;
-            const auto record = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-            if (record.is_object() && record.value("step", int64_t(0)) <= keepUpToStep) kept += line + "\n";
+            // A line a kill cut short, or one that is damaged, tells nothing: dropped.
+            nlohmann::json record;
+            try {
+                record = parseJsonText(line, metricsPath());
+            } catch (const FileError&) {
+                continue;
+            }
+            const auto step = record.is_object() ? record.find("step") : record.end();
+            if (step != record.end() && step->is_number_integer() && step->get<int64_t>() <= keepUpToStep)
+                kept += line + "\n";
         }
     }
     writeTextFileAtomically(metricsPath(), kept);
@@ -90,7 +98,7 @@ void RunFolder::openMetrics(int64_t keepUpToStep) {
 
 void RunFolder::appendMetrics(const nlohmann::json& record) {
     errno = 0;
-    metrics_ << record.dump() << '\n';
+    metrics_ << record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     metrics_.flush();  // a live chart or `tail -f` sees each step as it happens
     if (!metrics_)
         throw FileError(metricsPath(), std::string("writing failed: ") +

@@ -12,6 +12,7 @@
 #include "training/fine_tuning_strategy.h"
 #include "training/masked_lm_evaluator.h"
 #include "training/option_schema.h"
+#include "training/resume_check.h"
 #include "training/run_folder.h"
 #include "training/step_runner.h"
 #include "training/training_checkpoint.h"
@@ -32,31 +33,6 @@ using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// Option keys a resumed run may change: where it runs, how it batches
-// evaluation and how often it checkpoints change no result.
-bool affectsResult(const std::string& key) {
-    return key != "device" && key != "eval_batch_size" && key != "checkpoint_steps" && key != "checkpoint_minutes";
-}
-
-// What differs between the settings a run folder started with and a resume
-// request, as "key: saved -> requested" items.
-std::vector<std::string> resumeDifferences(const nlohmann::json& saved, const TrainingOptions& options,
-                                           const nlohmann::json& now) {
-    std::vector<std::string> differences;
-    const auto before = TrainingOptions::fromJson(saved.value("options", nlohmann::json::object()));
-    for (const auto& d : optionDifferences(before, options))
-        if (affectsResult(d.key)) differences.push_back(d.key + ": " + d.before + " -> " + d.after);
-    const auto& savedData = saved.value("data", nlohmann::json::object());
-    for (const char* split : {"train", "validation", "test"}) {
-        const std::string key = std::string(split) + "_hash";
-        if (savedData.contains(key) && savedData.at(key) != now.at("data").at(key))
-            differences.push_back(std::string(split) + " data: " + savedData.value(split, nlohmann::json()).dump() +
-                                  " -> " + now.at("data").value(split, nlohmann::json()).dump() +
-                                  " (other content)");
-    }
-    return differences;
 }
 
 std::vector<size_t> lengthsOf(const EncodedDataset& data) {
@@ -258,7 +234,7 @@ TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
         const auto saved = run.readSettings();
         if (saved.is_null())
             throw FileError(run.path(), "no checkpoint to resume from: the folder holds no run (no settings.json)");
-        const auto differences = resumeDifferences(saved, options, settingsJson());
+        const auto differences = resumeDifferences(saved, options, settingsJson(), run.path() + "/settings.json");
         if (!differences.empty()) {
             std::string text = "cannot resume " + run.path() + " with other settings than it started with:";
             for (const auto& d : differences) text += "\n  " + d;

@@ -4,6 +4,7 @@
 #include "common/atomic_file.h"
 #include "common/atomic_folder.h"
 #include "common/errors.h"
+#include "common/json_file.h"
 
 #include <nlohmann/json.hpp>
 
@@ -18,15 +19,6 @@ namespace bertbench {
 namespace fs = std::filesystem;
 
 namespace {
-
-nlohmann::json positionJson(const TrainerPosition& p) {
-    return {{"step", p.step},
-            {"epoch", p.epoch},
-            {"batch_in_epoch", p.batchInEpoch},
-            {"best_metric", p.bestMetric},
-            {"best_step", p.bestStep},
-            {"evaluations_without_improvement", p.evaluationsWithoutImprovement}};
-}
 
 // The previous checkpoint, kept until the new one is in place.
 std::string previousOf(const std::string& dir) { return dir + ".previous"; }
@@ -67,7 +59,7 @@ void saveTrainingCheckpoint(const std::string& dir, const torch::nn::Module& mod
             writeSerialized(partial + "/cuda_rng_state_" + std::to_string(d) + ".pt",
                             [&](std::ostream& out) { torch::save(cudaState, out); });
         }
-        writeTextFileAtomically(partial + "/trainer_state.json", positionJson(position).dump(2) + "\n");
+        writeJsonFile(partial + "/trainer_state.json", positionToJson(position));
     } catch (const c10::Error& e) {
         fs::remove_all(partial, ignored);
         throw FileError(partial, std::string("cannot write the checkpoint: ") + e.what_without_backtrace());
@@ -89,18 +81,8 @@ bool loadTrainingCheckpoint(const std::string& requested, torch::nn::Module& mod
         if (!fs::exists(previousOf(requested) + "/trainer_state.json")) return false;
         dir = previousOf(requested);
     }
-    std::ifstream in(dir + "/trainer_state.json");
-    try {
-        const auto j = nlohmann::json::parse(in);
-        position.step = j.at("step");
-        position.epoch = j.at("epoch");
-        position.batchInEpoch = j.at("batch_in_epoch");
-        position.bestMetric = j.at("best_metric");
-        position.bestStep = j.at("best_step");
-        position.evaluationsWithoutImprovement = j.at("evaluations_without_improvement");
-    } catch (const nlohmann::json::exception& e) {
-        throw FileError(dir + "/trainer_state.json", std::string("damaged: ") + e.what());
-    }
+    const std::string stateFile = dir + "/trainer_state.json";
+    position = positionFromJson(readJsonFile(stateFile), stateFile);
     const auto report = applyStateDict(model, "the trained model", readStateDict(dir + "/model.safetensors"),
                                        dir + "/model.safetensors");
     if (!report.newlyInitialised.empty() || !report.unused.empty())
@@ -125,6 +107,8 @@ bool loadTrainingCheckpoint(const std::string& requested, torch::nn::Module& mod
         }
     } catch (const c10::Error& e) {
         throw FileError(dir, std::string("cannot read the optimizer or random state: ") + e.what_without_backtrace());
+    } catch (const std::exception& e) {  // the unpickler also throws std::out_of_range and the like
+        throw FileError(dir, std::string("cannot read the optimizer or random state: ") + e.what());
     }
     return true;
 }

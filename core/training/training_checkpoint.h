@@ -6,21 +6,14 @@
 // process killed at any moment leaves either the old or the new checkpoint.
 #pragma once
 
+#include "training/trainer_position.h"
+
 #include <torch/torch.h>
 
 #include <cstdint>
 #include <string>
 
 namespace bertbench {
-
-struct TrainerPosition {
-    int64_t step = 0;              // optimizer steps completed
-    int64_t epoch = 0;             // the epoch the next batch belongs to
-    int64_t batchInEpoch = 0;      // batches of that epoch already consumed
-    double bestMetric = 0;
-    int64_t bestStep = -1;         // -1: no evaluation yet
-    int64_t evaluationsWithoutImprovement = 0;
-};
 
 void saveTrainingCheckpoint(const std::string& dir, const torch::nn::Module& model,
                             torch::optim::Optimizer& optimizer, const TrainerPosition& position);

@@ -2,6 +2,7 @@
 #include "training/training_options.h"
 
 #include "common/errors.h"
+#include "common/json_file.h"
 #include "training/option_schema.h"
 
 #include <cmath>
@@ -66,7 +67,7 @@ TrainingOptions TrainingOptions::fromJson(const nlohmann::json& j) {
             readSetting(o, name, value);
             continue;
         }
-        if (!value.is_object()) throw UsageError("training setting \"" + name + "\" must be an object: " + value.dump());
+        if (!value.is_object()) throw UsageError("training setting \"" + name + "\" must be an object: " + jsonText(value));
         for (const auto& [inner, innerValue] : value.items()) readSetting(o, name + "." + inner, innerValue);
     }
     return o;

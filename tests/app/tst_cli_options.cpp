@@ -105,7 +105,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown key") << R"({"epoch": 3})" << "unknown training setting \"epoch\"";
         QTest::newRow("wrong type") << R"({"lora": {"rank": "eight"}})" << "\"lora.rank\"";
-        QTest::newRow("not json") << "{epochs: 3" << "not valid JSON";
+        QTest::newRow("not json") << "{epochs: 3" << "invalid JSON";
     }
     void badOptionsFilesAreRefused() {
         QFETCH(QString, json);

@@ -91,6 +91,15 @@ private Q_SLOTS:
         QTest::newRow("negative dropout") << R"({"attention_probs_dropout_prob": -0.1})" << "dropout probability";
         QTest::newRow("negative init range") << R"({"initializer_range": -0.02})" << "initializer_range";
         QTest::newRow("zero layer norm eps") << R"({"layer_norm_eps": 0})" << "layer_norm_eps";
+        // Found by fuzz_model_config: a size beyond int64 was converted from a
+        // double (undefined behaviour, and a garbage size after it).
+        QTest::newRow("size beyond int64") << R"({"max_position_embeddings": 9223372036854775807128})"
+                                           << "\"max_position_embeddings\" must be an integer, not 9.223372036854776e+21";
+        QTest::newRow("unsigned beyond int64") << R"({"vocab_size": 18446744073709551615})" << "\"vocab_size\" must be an integer";
+        QTest::newRow("fractional size") << R"({"hidden_size": 64.5})" << "\"hidden_size\" must be an integer";
+        QTest::newRow("model type not a string") << R"({"model_type": 1018426744073709551608})"
+                                                 << "\"model_type\" must be a string, not 1.0184267440737096e+21";
+        QTest::newRow("integral float") << R"({"hidden_size": 64.0, "num_hidden_layers": 1e300})" << "\"num_hidden_layers\" must be an integer";
     }
     void rejectsInconsistentArchitectures() {
         QFETCH(QString, json);

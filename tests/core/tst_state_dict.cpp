@@ -162,7 +162,35 @@ private Q_SLOTS:
         std::ifstream in(fixtures::path(kCola + "/pytorch_model.bin"), std::ios::binary);
         std::string bytes((std::istreambuf_iterator<char>(in)), {});
         folder.write("cut.bin", bytes.substr(0, bytes.size() / 2));
-        expectFileError([&] { readStateDict(folder.file("cut.bin")); }, "cannot read the PyTorch checkpoint");
+        expectFileError([&] { readStateDict(folder.file("cut.bin")); }, "no zip directory (the file is truncated)");
+    }
+
+    void storagesAndViewsBeyondTheFileAreRefused_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("expected");
+        // Found by fuzz_pytorch_state_dict: a 900-byte file whose string length
+        // field says 1.8 GB, which LibTorch allocated before reading.
+        QTest::newRow("string length") << "string-length-1.8GB.bin" << "a length of 1862272884 bytes reaches past its end";
+        // A storage of 100 floats over a 16-byte record: LibTorch reads past the record.
+        QTest::newRow("storage") << "view-beyond-storage.bin" << "storage \"0\" claims 400 bytes, but the archive holds 16";
+        // A consistent 4-float storage under a 2x50 view: copying it reads past the storage.
+        QTest::newRow("view") << "view-beyond-consistent-storage.bin" << "tensor \"classifier.weight\" reaches beyond its storage";
+    }
+
+    void storagesAndViewsBeyondTheFileAreRefused() {
+        QFETCH(QString, file);
+        QFETCH(QString, expected);
+        const std::string path = BERTBENCH_SOURCE_DIR "/fuzz/regressions/pytorch_state_dict/" + file.toStdString();
+        expectFileError([&] { readStateDict(path); }, expected);
+    }
+
+    void smallValidPytorchFilesLoad() {
+        // The fuzzer's seed: two named float tensors in torch.save's zip layout.
+        const auto tensors = readStateDict(BERTBENCH_SOURCE_DIR "/fuzz/corpus/pytorch_state_dict/two_tensors");
+        QCOMPARE(tensors.size(), size_t(2));
+        QCOMPARE(tensors[1].first, std::string("classifier.weight"));
+        QCOMPARE(tensors[1].second.sizes().vec(), (std::vector<int64_t>{2, 4}));
+        QCOMPARE(tensors[1].second.sum().item<double>(), 8.0);
     }
 };
 

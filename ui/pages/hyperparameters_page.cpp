@@ -3,6 +3,8 @@
 // editors themselves and moving values in and out are in hyperparameters_form.cpp.
 #include "pages/hyperparameters_page.h"
 
+#include "common/json_file.h"
+
 #include "i18n/option_schema_strings.h"
 #include "i18n/training_presets.h"
 
@@ -117,14 +119,8 @@ bool HyperparametersPage::saveJson(const QString& path, QString* error) const {
 }
 
 bool HyperparametersPage::loadJson(const QString& path, QString* error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error) *error = file.errorString();
-        return false;
-    }
     try {
-        const QByteArray bytes = file.readAll();
-        setOptions(TrainingOptions::fromJson(nlohmann::json::parse(bytes.constData(), bytes.constData() + bytes.size())));
+        setOptions(TrainingOptions::fromJson(bertbench::readJsonFile(QFile::encodeName(path).toStdString())));
         return true;
     } catch (const std::exception& e) {
         if (error) *error = QString::fromUtf8(e.what());

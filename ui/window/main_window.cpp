@@ -2,6 +2,8 @@
 // discard-unsaved-training question. Menus and actions: main_window_actions.cpp.
 #include "window/main_window.h"
 
+#include "common/json_file.h"
+
 #include "pages/attention_page.h"
 #include "window/bundled_data.h"
 #include "pages/data_page.h"
@@ -229,7 +231,7 @@ void MainWindow::readSettings() {
     const QByteArray json = settings.value(QStringLiteral("training/options")).toByteArray();
     try {
         hyperparameters_->setOptions(json.isEmpty() ? TrainingPresets::options(QStringLiteral("fast-cpu"))
-                                                    : bertbench::TrainingOptions::fromJson(nlohmann::json::parse(json.toStdString())));
+                                                    : bertbench::TrainingOptions::fromJson(bertbench::parseJsonText(json.toStdString(), "settings")));
     } catch (const std::exception&) {
         hyperparameters_->applyPreset(QStringLiteral("fast-cpu"));  // unreadable settings are not worth a dialog
     }
