@@ -21,7 +21,7 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 
 summary="$build/fuzz-summary.tsv"
-printf 'target\tseconds\texecutions\texec_per_s\tcoverage_edges\tfeatures\tcorpus_files\tresult\n' > "$summary"
+printf 'target\tseconds\texecutions\texec_per_s\tcoverage_edges\tedges_in_binary\tfeatures\tcorpus_files\tresult\n' > "$summary"
 failed=0
 for name in "${targets[@]}"; do
   binary="$build/fuzz/fuzz_$name"
@@ -43,6 +43,7 @@ for name in "${targets[@]}"; do
   executions=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   coverage=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*')
+  instrumented=$(sed -n 's/.*(\([0-9]*\) inline 8-bit counters).*/\1/p' "$log" | head -1)
   features=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*')
   files=$(find "$corpus" -type f | wc -l)
   result=ok
@@ -52,8 +53,8 @@ for name in "${targets[@]}"; do
     echo "fuzz_$name failed (exit $status); the input is in $artifacts/, the log in $log:" >&2
     grep -m1 -A25 -E 'ERROR: |runtime error|deadly signal|out-of-memory|timeout' "$log" >&2
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$seconds" "${executions:-?}" "${rate:-?}" \
-    "${coverage:-?}" "${features:-?}" "$files" "$result" | tee -a "$summary"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$seconds" "${executions:-?}" "${rate:-?}" \
+    "${coverage:-?}" "${instrumented:-?}" "${features:-?}" "$files" "$result" | tee -a "$summary"
 done
 column -t -s $'\t' "$summary"
 exit $failed
