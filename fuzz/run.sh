@@ -8,7 +8,7 @@
 # caused it is left in BUILD_DIR/fuzz-artifacts/<name>/ for a regression test.
 # A line per target (executions, coverage) goes to BUILD_DIR/fuzz-summary.tsv.
 # BERTBENCH_FUZZ_RUNS=N stops each target after N executions instead, if sooner.
-# CI runs 60 s per target; the long campaign (README.md) runs ≥ 10^6 executions each.
+# CI runs 45 s per target; the long campaign (README.md) runs ≥ 10^6 executions each.
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
