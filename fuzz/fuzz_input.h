@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -18,10 +19,14 @@ namespace bertbench::fuzz {
 // A folder of this process's own, created on first use and reused.
 inline const std::string& scratchFolder() {
     static const std::string folder = [] {
-        const std::string base = std::filesystem::is_directory("/dev/shm") ? "/dev/shm" : "/tmp";
-        const std::string dir = base + "/bertbench-fuzz-" + std::to_string(::getpid());
-        std::filesystem::create_directories(dir);
-        return dir;
+        for (const char* base : {"/dev/shm", "/tmp"}) {
+            const std::string dir = std::string(base) + "/bertbench-fuzz-" + std::to_string(::getpid());
+            std::error_code error;
+            std::filesystem::create_directories(dir, error);
+            if (!error && ::access(dir.c_str(), W_OK) == 0) return dir;
+        }
+        std::fprintf(stderr, "fuzz_input.h: no writable scratch folder in /dev/shm or /tmp\n");
+        std::abort();
     }();
     return folder;
 }
@@ -31,6 +36,11 @@ inline std::string writeInput(std::string_view bytes, const std::string& name = 
     const std::string path = scratchFolder() + "/" + name;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), std::streamsize(bytes.size()));
+    out.close();
+    if (!out) {  // an input that never reached the parser must not pass for a tested one
+        std::fprintf(stderr, "fuzz_input.h: cannot write %s\n", path.c_str());
+        std::abort();
+    }
     return path;
 }
 
