@@ -37,6 +37,21 @@ const DtypeInfo& info(StDtype dtype) {
     return kDtypes[0];
 }
 
+// Found by fuzz_safetensors: a dimension such as 2.2e20 was converted from a
+// double (undefined behaviour). Only integers in range are sizes.
+std::vector<int64_t> integerList(const nlohmann::json& json, const std::string& path, const std::string& what) {
+    std::vector<int64_t> values;
+    if (json.is_array())
+        for (const auto& item : json) {
+            const auto value = jsonInteger(item);
+            if (!value) break;
+            values.push_back(*value);
+        }
+    if (!json.is_array() || values.size() != json.size())
+        throw FileError(path, what + " must be a list of integers, not " + jsonText(json));
+    return values;
+}
+
 }  // namespace
 
 size_t stDtypeSize(StDtype dtype) { return info(dtype).size; }
@@ -96,9 +111,11 @@ SafetensorsFile::SafetensorsFile(std::string path) : path_(std::move(path)) {
                     if (dtypeName == d.name) found = &d;
                 if (!found) throw FileError(path_, where + " has unknown dtype \"" + dtypeName + "\"");
                 entry.dtype = found->dtype;
-                entry.shape = spec.at("shape").get<std::vector<int64_t>>();
-                const auto offsets = spec.at("data_offsets").get<std::vector<uint64_t>>();
-                if (offsets.size() != 2) throw FileError(path_, where + " data_offsets must be [begin, end]");
+                entry.shape = integerList(spec.at("shape"), path_, where + " shape");
+                const auto signedOffsets = integerList(spec.at("data_offsets"), path_, where + " data_offsets");
+                if (signedOffsets.size() != 2 || signedOffsets[0] < 0 || signedOffsets[1] < 0)
+                    throw FileError(path_, where + " data_offsets must be [begin, end]");
+                const uint64_t offsets[2] = {uint64_t(signedOffsets[0]), uint64_t(signedOffsets[1])};
                 if (offsets[0] > offsets[1] || offsets[1] > dataSize)
                     throw FileError(path_, where + " data_offsets [" + std::to_string(offsets[0]) + ", " +
                                                std::to_string(offsets[1]) + "] lie outside the data section of " +

@@ -102,6 +102,21 @@ private Q_SLOTS:
                    "overflow.safetensors",
                    R"({"w":{"dtype":"F32","shape":[4294967296,4294967296,16],"data_offsets":[0,16]}})", 16))
             << "has more elements than the file has bytes";
+        // Found by fuzz_safetensors: dimensions and offsets beyond int64 were
+        // converted from doubles (undefined behaviour).
+        QTest::newRow("dimension beyond int64")
+            << QString::fromStdString(writeRaw(
+                   "huge_dim.safetensors",
+                   R"({"w":{"dtype":"F32","shape":[2,218446744073709551615],"data_offsets":[0,8]}})", 8))
+            << "tensor \"w\" shape must be a list of integers, not [2,2.1844674407370955e+20]";
+        QTest::newRow("fractional offset")
+            << QString::fromStdString(writeRaw("frac.safetensors",
+                                               R"({"w":{"dtype":"F32","shape":[2],"data_offsets":[0,7.5]}})", 8))
+            << "data_offsets must be a list of integers";
+        QTest::newRow("negative offset")
+            << QString::fromStdString(writeRaw("neg.safetensors",
+                                               R"({"w":{"dtype":"F32","shape":[2],"data_offsets":[-8,0]}})", 8))
+            << "data_offsets must be [begin, end]";
         QTest::newRow("entry lacks fields")
             << QString::fromStdString(writeRaw("fields.safetensors", R"({"w":{"dtype":"F32"}})", 8)) << "lacks";
         QTest::newRow("missing file") << QString::fromStdString(tempPath("does_not_exist")) << "cannot open";
