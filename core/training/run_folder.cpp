@@ -33,6 +33,12 @@ RunFolder::Lock::Lock(const RunFolder& folder) {
     }
     recoverFolder(folder.checkpointDir());
     recoverFolder(folder.bestModelDir());
+    // Files a killed process was writing (settings.json.partial-<pid>, a
+    // metrics.jsonl being trimmed): with the lock held nobody else writes here.
+    std::error_code ignored;
+    for (const auto& entry : std::filesystem::directory_iterator(folder.path(), ignored))
+        if (entry.path().filename().string().find(".partial-") != std::string::npos)
+            std::filesystem::remove_all(entry.path(), ignored);
 }
 
 RunFolder::Lock::~Lock() {

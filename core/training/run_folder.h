@@ -20,7 +20,8 @@ public:
     // While a Lock lives, this process alone trains in the folder: an advisory
     // lock (flock) on "<path>/.lock", which the kernel drops when the process
     // ends however it ends, so a killed run never blocks the next. Taking it
-    // also repairs what a kill left (half-built checkpoint or best/ folders).
+    // also repairs what a kill left (half-built checkpoint or best/ folders,
+    // half-written files).
     // Throws UsageError when another live process holds it.
     class Lock {
     public:

@@ -143,6 +143,22 @@ private Q_SLOTS:
         QVERIFY(run.readSettings().is_null());
     }
 
+    void takingTheLockRemovesWhatAKilledWriterLeft() {
+        // A process killed while it wrote settings.json or trimmed metrics.jsonl
+        // leaves its temporary file; the next one to train here removes it.
+        const fixtures::TempFolder dir("run_stale_partials");
+        const RunFolder run(dir.path());
+        dir.write("settings.json", "{}");
+        dir.write("settings.json.partial-99999", "{\"opt");
+        dir.write("metrics.jsonl.partial-12345", "{\"step\": 1}\n");
+        {
+            const RunFolder::Lock lock(run);
+        }
+        QVERIFY(!std::filesystem::exists(dir.file("settings.json.partial-99999")));
+        QVERIFY(!std::filesystem::exists(dir.file("metrics.jsonl.partial-12345")));
+        QVERIFY(std::filesystem::exists(dir.file("settings.json")));
+    }
+
     void metricsTrimDropsLaterStepsAndDamagedLines() {
         const fixtures::TempFolder dir("run_metrics_trim");
         RunFolder run(dir.path());
