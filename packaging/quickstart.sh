@@ -20,7 +20,7 @@ packages=(
   xvfb xauth
 )
 # The sanitizer build and libFuzzer (Debian's clang runtime holds both).
-sanitizer_packages=(clang libclang-rt-14-dev)
+sanitizer_packages=(clang libclang-rt-14-dev bsdextrautils)  # bsdextrautils: column, for fuzz/run.sh's summary
 
 install_missing() {
   local missing=()
