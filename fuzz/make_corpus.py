@@ -2,8 +2,11 @@
 """Writes the seed corpora in fuzz/corpus/<target>/ from tests/fixtures/ and a
 few hand-made edge cases. Run from anywhere; the output is committed, so CI
 needs no Python. Leading bytes are the choices each target takes first
-(see fuzz_input.h: InputBytes)."""
-import io, json, os, pathlib, shutil, struct, zipfile
+(see fuzz_input.h: InputBytes). With target names as arguments
+(make_corpus.py bpe_files tokenizer_json) only those are written: the zip
+seeds carry the time they were made, so rewriting them all changes files
+nobody meant to touch."""
+import io, json, os, pathlib, shutil, struct, sys, zipfile
 
 here = pathlib.Path(__file__).resolve().parent
 fixtures = here.parent / "tests" / "fixtures"
@@ -15,7 +18,12 @@ def lines(path, count):
         return b"".join(f.readline() for _ in range(count))
 
 
+selected = set(sys.argv[1:])
+
+
 def write(target, name, data):
+    if selected and target not in selected:
+        return
     folder = corpus / target
     folder.mkdir(parents=True, exist_ok=True)
     (folder / name).write_bytes(data if isinstance(data, bytes) else data.encode())
@@ -43,9 +51,14 @@ write("dataset_import", "pair", bytes([1, 32 | 1 | 2, 1]) + b"a\tb\tlabel\nx\ty\
 write("dataset_import", "invalid_utf8", bytes([3, 0]) + b"text\tlabel\n\xff\xfe\t1\nok\t\xc3\x28\n")
 
 # model_config: config.json
-for model in ["tiny-bert-cola", "tiny-bert-mlm"]:
+for model in ["tiny-bert-cola", "tiny-bert-mlm", "tiny-distilbert-cola", "tiny-distilbert-mlm", "tiny-roberta-cola",
+              "tiny-roberta-mlm"]:
     write("model_config", model, (fixtures / "reference" / model / "config.json").read_bytes())
 write("model_config", "minimal", json.dumps({"model_type": "bert", "num_labels": 3}))
+write("model_config", "distilbert_minimal", json.dumps({"model_type": "distilbert", "dim": 8, "n_heads": 2,
+                                                        "n_layers": 1, "hidden_dim": 16, "sinusoidal_pos_embds": True}))
+write("model_config", "roberta_minimal", json.dumps({"model_type": "roberta", "pad_token_id": 1,
+                                                     "max_position_embeddings": 3, "type_vocab_size": 1}))
 write("model_config", "extra", json.dumps({"vocab_size": 99, "hidden_size": 8, "num_attention_heads": 2,
                                            "intermediate_size": 16, "num_hidden_layers": 1,
                                            "custom": {"nested": [1, 2, {"a": None}]}, "hidden_act": "relu"}))
@@ -154,5 +167,100 @@ records = "".join(json.dumps({"type": "step", "step": s, "loss": 1.0 / s}) + "\n
 records += json.dumps({"type": "eval", "split": "validation", "step": 8, "accuracy": 0.5}) + "\n"
 write("metrics_log", "log", bytes([5]) + records.encode())
 write("metrics_log", "cut", bytes([200]) + records.encode()[:-9])
+
+# bpe_files: <which files exist: bit i for the i-th> vocab.json \0 merges.txt \0
+# tokenizer_config.json \0 special_tokens_map.json \0 added_tokens.json.
+# A small vocabulary cut from KantaiBERT's (the specials, the 256 byte symbols,
+# the first merged tokens) and the merges that stay inside it.
+kantai = json.loads((fixtures / "reference/vocab/kantaibert-vocab.json").read_text(encoding="utf-8"))
+small_vocab = {token: i for token, i in kantai.items() if i < 400}
+small_merges = []
+for line in (fixtures / "reference/vocab/kantaibert-merges.txt").read_text(encoding="utf-8").split("\n")[1:-1]:
+    first, second = line.split()
+    if first in small_vocab and second in small_vocab and first + second in small_vocab:
+        small_merges.append(line)
+vocab_json = json.dumps(small_vocab, ensure_ascii=False)
+merges_txt = "#version: 0.2\n" + "\n".join(small_merges) + "\n"
+roberta = fixtures / "reference/tiny-roberta-cola"
+config_json = (roberta / "tokenizer_config.json").read_text(encoding="utf-8")
+map_json = (roberta / "special_tokens_map.json").read_text(encoding="utf-8")
+
+
+def bpe_files(flags, *parts):
+    return bytes([flags]) + "\0".join(parts).encode()
+
+
+write("bpe_files", "kantai_small", bpe_files(0b01111, vocab_json, merges_txt, config_json, map_json))
+write("bpe_files", "defaults", bpe_files(0b00011, vocab_json, merges_txt))
+write("bpe_files", "added_and_options", bpe_files(
+    0b11111, vocab_json, merges_txt,
+    json.dumps({"add_prefix_space": True, "clean_up_tokenization_spaces": None, "bos_token": None,
+                "sep_token": {"__type": "AddedToken", "content": "</s>", "rstrip": True},
+                "additional_special_tokens": ["Ġthe", {"__type": "AddedToken", "content": "ing", "lstrip": True}]}),
+    json.dumps({"pad_token": "<pad>", "mask_token": {"content": "<mask>", "lstrip": False}}),
+    json.dumps({"<ent>": 400, "[X]": 401})))
+write("bpe_files", "merges_crlf_no_header", bpe_files(0b00011, vocab_json, "\r\n".join(small_merges[:40]) + "\r\nh e"))
+write("bpe_files", "merges_three_symbols", bpe_files(0b00011, vocab_json, "#version: 0.2\nĠ t\nĠ t h\n"))
+write("bpe_files", "vocab_gap", bpe_files(0b00011, json.dumps({"<s>": 0, "<pad>": 1, "</s>": 3}), merges_txt))
+write("bpe_files", "no_merges_file", bpe_files(0b00001, vocab_json))
+write("bpe_files", "tiny", bpe_files(0b00111, json.dumps({"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3, "<mask>": 4,
+                                                         "a": 5, "b": 6, "ab": 7, "\u0120": 8}),
+                                     "#version: 0.2\na b\nab ab\n", '{"add_prefix_space": true}'))
+
+# tokenizer_json: tokenizer.json as transformers' convert_slow_tokenizer writes it.
+def added_token(i, content, lstrip=False, special=True):
+    return {"id": i, "content": content, "single_word": False, "lstrip": lstrip, "rstrip": False,
+            "normalized": False, "special": special}
+
+
+def template(tokens):
+    return [{"SpecialToken": {"id": t, "type_id": i}} if t not in "AB" else {"Sequence": {"id": t, "type_id": i}}
+            for t, i in tokens]
+
+
+bpe_json = {
+    "version": "1.0", "truncation": None, "padding": None,
+    "added_tokens": [added_token(small_vocab[t], t, t == "<mask>") for t in ["<s>", "<pad>", "</s>", "<unk>", "<mask>"]],
+    "normalizer": None,
+    "pre_tokenizer": {"type": "ByteLevel", "add_prefix_space": False, "trim_offsets": True, "use_regex": True},
+    "post_processor": {"type": "RobertaProcessing", "sep": ["</s>", 2], "cls": ["<s>", 0], "trim_offsets": True,
+                       "add_prefix_space": False},
+    "decoder": {"type": "ByteLevel", "add_prefix_space": True, "trim_offsets": True, "use_regex": True},
+    "model": {"type": "BPE", "dropout": None, "unk_token": None, "continuing_subword_prefix": "",
+              "end_of_word_suffix": "", "fuse_unk": False, "byte_fallback": False, "vocab": small_vocab,
+              "merges": small_merges},
+}
+write("tokenizer_json", "bpe", json.dumps(bpe_json, ensure_ascii=False, indent=1))
+variant = json.loads(json.dumps(bpe_json))
+variant["model"]["merges"] = [m.split(" ") for m in small_merges[:60]]
+variant["post_processor"] = {"type": "TemplateProcessing",
+                             "single": template([("<s>", 0), ("A", 0), ("</s>", 0)]),
+                             "pair": template([("<s>", 0), ("A", 0), ("</s>", 0), ("</s>", 0), ("B", 0), ("</s>", 0)]),
+                             "special_tokens": {}}
+variant["added_tokens"] += [added_token(400, "<ent>", special=False), added_token(401, "<sys>", True)]
+write("tokenizer_json", "bpe_pairs_template_added", json.dumps(variant, ensure_ascii=False))
+bert_vocab = (fixtures / "reference/tiny-bert-cola/vocab.txt").read_text(encoding="utf-8").split("\n")[:1200]
+wordpiece_json = {
+    "version": "1.0", "truncation": None, "padding": None,
+    "added_tokens": [added_token(bert_vocab.index(t), t) for t in ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]],
+    "normalizer": {"type": "BertNormalizer", "clean_text": True, "handle_chinese_chars": True, "strip_accents": None,
+                   "lowercase": True},
+    "pre_tokenizer": {"type": "BertPreTokenizer"},
+    "post_processor": {"type": "TemplateProcessing",
+                       "single": template([("[CLS]", 0), ("A", 0), ("[SEP]", 0)]),
+                       "pair": template([("[CLS]", 0), ("A", 0), ("[SEP]", 0), ("B", 1), ("[SEP]", 1)]),
+                       "special_tokens": {}},
+    "decoder": {"type": "WordPiece", "prefix": "##", "cleanup": True},
+    "model": {"type": "WordPiece", "unk_token": "[UNK]", "continuing_subword_prefix": "##",
+              "max_input_chars_per_word": 100, "vocab": {t: i for i, t in enumerate(bert_vocab)}},
+}
+write("tokenizer_json", "wordpiece", json.dumps(wordpiece_json, ensure_ascii=False))
+wordpiece_json["normalizer"] = {"type": "Sequence", "normalizers": [dict(wordpiece_json["normalizer"], lowercase=False,
+                                                                         strip_accents=True)]}
+wordpiece_json["post_processor"] = {"type": "BertProcessing", "sep": ["[SEP]", 102], "cls": ["[CLS]", 101]}
+write("tokenizer_json", "wordpiece_cased_bertprocessing", json.dumps(wordpiece_json, ensure_ascii=False))
+write("tokenizer_json", "unigram", json.dumps({"model": {"type": "Unigram", "unk_id": 0, "vocab": [["<unk>", 0.0]]}}))
+write("tokenizer_json", "bpe_metaspace", json.dumps(dict(bpe_json, pre_tokenizer={"type": "Metaspace"}),
+                                                    ensure_ascii=False))
 
 print("corpus written to", corpus)

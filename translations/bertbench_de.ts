@@ -762,10 +762,6 @@
         <translation>Ordner öffnen…</translation>
     </message>
     <message>
-        <source>A Hugging Face folder with config.json, vocab.txt and model.safetensors or pytorch_model.bin</source>
-        <translation>Ein Hugging-Face-Ordner mit config.json, vocab.txt und model.safetensors oder pytorch_model.bin</translation>
-    </message>
-    <message>
         <source>Save as folder…</source>
         <translation>Als Ordner speichern…</translation>
     </message>
@@ -932,6 +928,30 @@
     <message>
         <source>Done: the classifier now has the adapted encoder; its head and labels are unchanged.</source>
         <translation>Fertig: Der Klassifikator hat jetzt den angepassten Encoder; Kopf und Labels sind unverändert.</translation>
+    </message>
+    <message>
+        <source>A Hugging Face folder (BERT, DistilBERT or RoBERTa) with config.json, its tokenizer (vocab.txt, or vocab.json and merges.txt, or tokenizer.json) and model.safetensors or pytorch_model.bin</source>
+        <translation>Ein Hugging-Face-Ordner (BERT, DistilBERT oder RoBERTa) mit config.json, seinem Tokenizer (vocab.txt, oder vocab.json und merges.txt, oder tokenizer.json) und model.safetensors oder pytorch_model.bin</translation>
+    </message>
+    <message>
+        <source>BERT; DistilBERT (half the layers, no token types); RoBERTa (needs a byte-level BPE tokenizer: choose a folder with vocab.json and merges.txt as its vocabulary)</source>
+        <translation>BERT; DistilBERT (halb so viele Schichten, keine Token-Typen); RoBERTa (braucht einen Byte-Level-BPE-Tokenizer: als Vokabular einen Ordner mit vocab.json und merges.txt wählen)</translation>
+    </message>
+    <message>
+        <source>A vocab.txt file, or a model folder whose tokenizer the new model takes</source>
+        <translation>Eine vocab.txt-Datei oder ein Modellordner, dessen Tokenizer das neue Modell übernimmt</translation>
+    </message>
+    <message>
+        <source>Family:</source>
+        <translation>Familie:</translation>
+    </message>
+    <message>
+        <source>%1, %2 tokenizer</source>
+        <translation>%1, %2-Tokenizer</translation>
+    </message>
+    <message>
+        <source>Folder with a tokenizer</source>
+        <translation>Ordner mit einem Tokenizer</translation>
     </message>
 </context>
 <context>

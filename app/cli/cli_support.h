@@ -2,7 +2,7 @@
 // work on, and printing one JSON object per line.
 #pragma once
 
-#include "tokenizer/bert_tokenizer.h"
+#include "tokenizer/tokenizer.h"
 
 #include <nlohmann/json.hpp>
 

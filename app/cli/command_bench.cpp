@@ -5,6 +5,7 @@
 #include "benchmark/flop_count.h"
 #include "benchmark/measurements.h"
 #include "checkpoint/model_folder.h"
+#include "checkpoint/tokenizer_files.h"
 #include "cli_support.h"
 #include "commands.h"
 #include "common/errors.h"
@@ -43,8 +44,8 @@ TrainingOptions modeOptions(Padding padding, ShuffleMode shuffle) {
 std::shared_ptr<ModelBundle> benchModel(const std::string& nameOrDir) {
     if (nameOrDir.find('/') != std::string::npos)
         return std::make_shared<ModelBundle>(loadModelFolder(nameOrDir, Task::SequenceClassification));
-    auto tokenizer = BertTokenizer::fromFile(bundledVocabularyPath(), {});
-    return std::make_shared<ModelBundle>(createPresetModel(nameOrDir, std::move(tokenizer), defaultLabels(2)));
+    return std::make_shared<ModelBundle>(
+        createPresetModel(nameOrDir, tokenizerForNewModel(bundledVocabularyPath(), true), defaultLabels(2)));
 }
 
 std::string bundledColaPath() {
@@ -98,8 +99,7 @@ void runBench(const BenchCommand& c) {
     // "% of matmul" compares numbers taken under the same machine load.
     auto matmulBaseline = [] { return measureMatmulGflops(4096, 768, 3072, 2.0); };
     printRow("fp32 matrix product 4096x768 @ 768x3072, measured before each model (the baseline for %% of matmul)");
-    auto tokenizer = BertTokenizer::fromFile(bundledVocabularyPath(), {});
-    const auto tok = measureTokenizer(tokenizer, data, c.quick ? 0.5 : 2.0);
+    const auto tok = measureTokenizer(*tokenizerForNewModel(bundledVocabularyPath(), true), data, c.quick ? 0.5 : 2.0);
     out["tokenizer_tokens_per_s"] = tok.tokensPerSecond;
     printRow("tokenizer: %.2f million tokens/s on one thread\n", tok.tokensPerSecond / 1e6);
 

@@ -15,7 +15,9 @@ void runInfo(const std::string& dir) {
     const auto model = loadModelFolder(dir);
     const auto& c = model.config;
     const auto count = countParameters(model.module());
-    printJsonLine({{"architecture", architectureName(model.task)},
+    printJsonLine({{"architecture", model.architecture()},
+                   {"model_type", modelTypeName(c.family)},
+                   {"tokenizer", model.tokenizer->kind()},
                    {"layers", c.numHiddenLayers},
                    {"hidden_size", c.hiddenSize},
                    {"attention_heads", c.numAttentionHeads},
@@ -24,8 +26,8 @@ void runInfo(const std::string& dir) {
                    {"max_position_embeddings", c.maxPositionEmbeddings},
                    {"max_length", model.maxLength},
                    {"vocab_size", c.vocabSize},
-                   {"vocabulary_tokens", model.tokenizer.vocabulary().size()},
-                   {"do_lower_case", model.tokenizer.options().lowercase},
+                   {"vocabulary_tokens", model.tokenizer->vocabulary().size()},
+                   {"do_lower_case", model.tokenizer->lowercases()},
                    {"labels", c.id2label},
                    {"parameters", count.total},
                    {"weights", model.report.source},

@@ -21,17 +21,15 @@ struct TokenizeOptions {
 
 void runTokenize(const TokenizeOptions& o) {
     if (o.modelDir.empty() && o.vocabFile.empty()) throw UsageError("give a model folder with --model or a vocabulary with --vocab");
-    TokenizerOptions options;
-    options.lowercase = !o.cased;
-    auto tokenizer = o.modelDir.empty() ? BertTokenizer::fromFile(o.vocabFile, options)
-                                        : readFolderTokenizer(o.modelDir).tokenizer;
-    for (const auto& text : o.texts.read()) printJsonLine(encodingJson(tokenizer.encode(text, o.maxLength)));
+    const auto tokenizer =
+        o.modelDir.empty() ? tokenizerForNewModel(o.vocabFile, !o.cased) : readFolderTokenizer(o.modelDir).tokenizer;
+    for (const auto& text : o.texts.read()) printJsonLine(encodingJson(tokenizer->encode(text, o.maxLength)));
 }
 }  // namespace
 
 void addTokenizeCommand(CLI::App& app, int& exitCode) {
     auto o = std::make_shared<TokenizeOptions>();
-    auto* command = addCommand(app, "tokenize", "Print the WordPiece tokens and ids of texts as JSON lines",
+    auto* command = addCommand(app, "tokenize", "Print the tokens and ids of texts as JSON lines (WordPiece or byte-level BPE)",
                                exitCode, [o] { runTokenize(*o); });
     auto* model = command->add_option("--model", o->modelDir, "A Hugging Face model folder (uses its vocab.txt)");
     auto* vocab = command->add_option("--vocab", o->vocabFile, "A vocab.txt file");

@@ -23,7 +23,7 @@ namespace {
 
 struct TrainCommand {
     bool maskedLM = false;
-    std::string modelDir, preset, vocab, trainFile, validationFile, testFile, outDir;
+    std::string modelDir, preset, family = "bert", vocab, trainFile, validationFile, testFile, outDir;
     double validationSplit = 0.1;
     uint64_t splitSeed = 2018;
     bool stratify = false, cased = false, resume = false, overwrite = false, newHead = false, adaptFirst = false;
@@ -79,6 +79,7 @@ void loadModel(Session& session, const TrainCommand& c) {
         request.preset = c.preset;
         request.vocabPath = c.vocab.empty() ? bundledVocabularyPath() : c.vocab;
         request.lowercase = !c.cased;
+        request.family = familyOfModelType(c.family);
         request.seed = c.training.options.seed;
         request.maskedLM = c.maskedLM;
         model = session.createModel(request).get().take();
@@ -153,7 +154,12 @@ void addCommandTo(CLI::App& app, int& exitCode, bool maskedLM) {
     auto* model = command->add_option("--model", c->modelDir, "Start from this Hugging Face model folder");
     auto* preset = command->add_option("--preset", c->preset, "Start from a new model: tiny, mini, small, medium, base, large");
     model->excludes(preset);
-    command->add_option("--vocab", c->vocab, "vocab.txt for a --preset model (default: bert-base-uncased's)");
+    command->add_option("--family", c->family, "With --preset: the architecture of the new model")
+        ->check(CLI::IsMember({"bert", "distilbert", "roberta"}))
+        ->capture_default_str();
+    command->add_option("--vocab", c->vocab,
+                        "With --preset: a vocab.txt, or a model folder whose tokenizer to take (RoBERTa: vocab.json "
+                        "and merges.txt); default: bert-base-uncased's vocab.txt");
     command->add_flag("--cased", c->cased, "With --preset: keep case and accents");
     command->add_option("--train", c->trainFile, "Training data file")->required();
     c->dataset.addOptions(*command);

@@ -2,7 +2,7 @@
 
 namespace bertbench {
 
-double forwardMatmulFlops(const BertConfig& c, int64_t batch, int64_t tokens) {
+double forwardMatmulFlops(const ModelConfig& c, int64_t batch, int64_t tokens) {
     const double bt = double(batch) * double(tokens);
     const double h = double(c.hiddenSize), f = double(c.intermediateSize), t = double(tokens);
     const double projections = 2 * bt * h * (3 * h) + 2 * bt * h * h;  // query/key/value, attention output
@@ -12,7 +12,7 @@ double forwardMatmulFlops(const BertConfig& c, int64_t batch, int64_t tokens) {
     return double(c.numHiddenLayers) * (projections + attention + feedForward) + head;
 }
 
-double trainingStepFlops(const BertConfig& config, int64_t batch, int64_t tokens) {
+double trainingStepFlops(const ModelConfig& config, int64_t batch, int64_t tokens) {
     return 3 * forwardMatmulFlops(config, batch, tokens);
 }
 

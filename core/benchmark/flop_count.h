@@ -3,7 +3,7 @@
 // (softmax, GELU, LayerNorm) is left out, as is customary.
 #pragma once
 
-#include "model/bert_config.h"
+#include "model/model_config.h"
 
 #include <cstdint>
 
@@ -11,10 +11,10 @@ namespace bertbench {
 
 // Forward pass of the encoder, pooler and classifier for `batch` sequences of
 // `tokens` tokens each.
-double forwardMatmulFlops(const BertConfig& config, int64_t batch, int64_t tokens);
+double forwardMatmulFlops(const ModelConfig& config, int64_t batch, int64_t tokens);
 
 // A training step: the forward pass plus a backward pass of twice its cost
 // (gradients for both the inputs and the weights of every product).
-double trainingStepFlops(const BertConfig& config, int64_t batch, int64_t tokens);
+double trainingStepFlops(const ModelConfig& config, int64_t batch, int64_t tokens);
 
 }  // namespace bertbench

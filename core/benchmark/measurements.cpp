@@ -37,7 +37,7 @@ double measureMatmulGflops(int64_t m, int64_t k, int64_t n, double seconds) {
 
 TrainingThroughput measureTraining(ModelBundle& model, const Dataset& data, TrainingOptions options, int64_t warmup,
                                    int64_t steps) {
-    const auto encoded = encodeDataset(data, model.tokenizer, size_t(options.maxLength));
+    const auto encoded = encodeDataset(data, *model.tokenizer, size_t(options.maxLength));
     std::vector<size_t> lengths;
     for (const auto& e : encoded.examples) lengths.push_back(e.ids.size());
     const auto plan = planEpoch(lengths, options.batchSize, options.shuffle, options.seed, 0);
@@ -92,7 +92,7 @@ Latency measurePredictLatency(const std::shared_ptr<ModelBundle>& model, const s
     return latency;
 }
 
-TokenizerThroughput measureTokenizer(const BertTokenizer& tokenizer, const Dataset& data, double seconds) {
+TokenizerThroughput measureTokenizer(const Tokenizer& tokenizer, const Dataset& data, double seconds) {
     TokenizerThroughput result;
     const auto start = Clock::now();
     do {

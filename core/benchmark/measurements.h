@@ -45,7 +45,7 @@ struct TokenizerThroughput {
     double tokensPerSecond = 0;
     int64_t tokens = 0;
 };
-TokenizerThroughput measureTokenizer(const BertTokenizer& tokenizer, const Dataset& data, double seconds = 1.0);
+TokenizerThroughput measureTokenizer(const Tokenizer& tokenizer, const Dataset& data, double seconds = 1.0);
 
 // Peak resident memory of this process so far, in bytes.
 int64_t peakResidentBytes();

@@ -17,30 +17,27 @@ std::string shapeText(const torch::Tensor& t) {
 }  // namespace
 
 std::string replaceClassifierHead(ModelBundle& model, const std::vector<std::string>& labels, uint64_t seed) {
-    if (model.task != Task::SequenceClassification || !model.classifier)
+    if (model.task != Task::SequenceClassification)
         throw UsageError("only a sequence classifier has a classification head to replace");
     if (labels.empty()) throw UsageError("a classification head needs at least one label");
-    const auto old = model.classifier->classifier;
-    const auto device = old->weight.device();
-    torch::nn::Linear head(model.config.hiddenSize, int64_t(labels.size()));
+    const auto old = model.model->outputLayer();
+    const std::string name = model.model->names().outputLayer;
+    torch::nn::Linear head(old->weight.size(1), int64_t(labels.size()));
     model.config.id2label = labels;
-    model.classifier->classifier = model.classifier->replace_module("classifier", head);
+    model.model->replaceOutputLayer(head);
     torch::manual_seed(seed);
-    initializeBertWeights(*model.classifier, model.config, {"classifier.weight", "classifier.bias"});
-    model.classifier->classifier->to(device);
+    initializeWeights(model.module(), model.config, {name + ".weight", name + ".bias"});
     model.classifierTrained = false;
 
-    for (const char* name : {"classifier.weight", "classifier.bias"})
-        if (std::find(model.report.newlyInitialised.begin(), model.report.newlyInitialised.end(), name) ==
+    for (const auto& parameter : {name + ".weight", name + ".bias"})
+        if (std::find(model.report.newlyInitialised.begin(), model.report.newlyInitialised.end(), parameter) ==
             model.report.newlyInitialised.end())
-            model.report.newlyInitialised.push_back(name);
+            model.report.newlyInitialised.push_back(parameter);
     const std::string source = model.report.source.empty() ? "the model in memory" : model.report.source;
-    return "Some weights of " + std::string(architectureName(model.task)) +
-           " were not initialized from the model checkpoint at " + source +
-           " and are newly initialized because the shapes did not match:\n- classifier.weight: found shape " +
-           shapeText(old->weight) + " in the checkpoint and " + shapeText(head->weight) +
-           " in the model instantiated\n- classifier.bias: found shape " + shapeText(old->bias) +
-           " in the checkpoint and " + shapeText(head->bias) +
+    return "Some weights of " + model.architecture() + " were not initialized from the model checkpoint at " + source +
+           " and are newly initialized because the shapes did not match:\n- " + name + ".weight: found shape " +
+           shapeText(old->weight) + " in the checkpoint and " + shapeText(head->weight) + " in the model instantiated\n- " +
+           name + ".bias: found shape " + shapeText(old->bias) + " in the checkpoint and " + shapeText(head->bias) +
            " in the model instantiated\nYou should probably TRAIN this model on a down-stream task to be able to "
            "use it for predictions and inference.";
 }

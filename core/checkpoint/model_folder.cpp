@@ -13,44 +13,24 @@ namespace bertbench {
 
 namespace fs = std::filesystem;
 
-const char* architectureName(Task task) {
-    return task == Task::MaskedLM ? "BertForMaskedLM" : "BertForSequenceClassification";
-}
-
-Task taskOfConfig(const BertConfig& config) {
-    for (const auto& name : config.architectures)
-        if (name == "BertForMaskedLM" || name == "BertForPreTraining") return Task::MaskedLM;
-    return Task::SequenceClassification;
-}
-
-torch::nn::Module& ModelBundle::module() {
-    return task == Task::MaskedLM ? static_cast<torch::nn::Module&>(*maskedLM)
-                                  : static_cast<torch::nn::Module&>(*classifier);
-}
-
-const torch::nn::Module& ModelBundle::module() const {
-    return const_cast<ModelBundle*>(this)->module();
-}
-
 namespace {
 
-// Builds the task module for config and BERT-initialises all of it.
+// Builds the task module for config and initialises all of it.
 void buildModule(ModelBundle& bundle) {
-    if (bundle.task == Task::MaskedLM)
-        bundle.maskedLM = BertForMaskedLM(bundle.config);
-    else
-        bundle.classifier = BertForSequenceClassification(bundle.config);
-    initializeBertWeights(bundle.module(), bundle.config);
+    bundle.model = makeTaskModel(bundle.config, bundle.task);
+    initializeWeights(bundle.module(), bundle.config);
 }
 
-int64_t cappedMaxLength(int64_t tokenizerMax, const BertConfig& config) {
-    return tokenizerMax > 0 ? std::min(tokenizerMax, config.maxPositionEmbeddings) : config.maxPositionEmbeddings;
+int64_t cappedMaxLength(int64_t tokenizerMax, const ModelConfig& config) {
+    return tokenizerMax > 0 ? std::min(tokenizerMax, config.maxInputLength()) : config.maxInputLength();
 }
 
 // Parameters the config's model has, from its sizes alone (nothing allocated).
-int64_t parametersDescribedBy(const BertConfig& c, Task task) {
+int64_t parametersDescribedBy(const ModelConfig& c, Task task) {
     const int64_t H = c.hiddenSize, I = c.intermediateSize;
     const int64_t embeddings = (c.vocabSize + c.maxPositionEmbeddings + c.typeVocabSize) * H + 2 * H;
+    // An upper bound for every family: DistilBERT has no pooler, RoBERTa's
+    // classifier is the pooler's size plus out_proj.
     const int64_t layer = 4 * (H * H + H) + (H * I + I) + (I * H + H) + 4 * H;
     const int64_t head = task == Task::MaskedLM ? H * H + 3 * H + c.vocabSize : H * H + H + (H + 1) * c.numLabels();
     return embeddings + c.numHiddenLayers * layer + head;
@@ -58,7 +38,7 @@ int64_t parametersDescribedBy(const BertConfig& c, Task task) {
 
 // A config.json that describes a far bigger model than the weights file holds
 // would have the process allocate all of it before a single shape is compared.
-void checkSizesAgainstWeights(const BertConfig& config, Task task, const StateDict& tensors,
+void checkSizesAgainstWeights(const ModelConfig& config, Task task, const StateDict& tensors,
                               const std::string& configPath, const std::string& weightsPath) {
     int64_t stored = 0;
     for (const auto& [name, tensor] : tensors) stored += tensor.numel();
@@ -83,22 +63,23 @@ ModelBundle loadModelFolder(const std::string& dir, Task task) {
     if (!fs::exists(configPath)) throw FileError(configPath, "missing: the model folder has no config.json");
 
     auto folderTokenizer = readFolderTokenizer(dir);
-    ModelBundle bundle{BertConfig::fromFile(configPath), std::move(folderTokenizer.tokenizer)};
-    const auto vocabSize = static_cast<int64_t>(bundle.tokenizer.vocabulary().size());
+    ModelBundle bundle{ModelConfig::fromFile(configPath), std::move(folderTokenizer.tokenizer)};
+    const auto vocabSize = static_cast<int64_t>(bundle.tokenizer->vocabulary().size());
     if (vocabSize > bundle.config.vocabSize)
-        throw FileError(dir + "/vocab.txt", "has " + std::to_string(vocabSize) + " tokens but config.json's vocab_size is " +
-                                                std::to_string(bundle.config.vocabSize) +
-                                                ": the vocabulary does not belong to this model");
+        throw FileError(folderTokenizer.vocabularyPath,
+                        "has " + std::to_string(vocabSize) + " tokens but config.json's vocab_size is " +
+                            std::to_string(bundle.config.vocabSize) + ": the vocabulary does not belong to this model");
     bundle.maxLength = cappedMaxLength(folderTokenizer.modelMaxLength, bundle.config);
     bundle.task = task;
     const std::string weights = weightsFileIn(dir);
     auto tensors = readStateDict(weights);
     checkSizesAgainstWeights(bundle.config, task, tensors, configPath, weights);
     buildModule(bundle);
-    bundle.report = applyStateDict(bundle.module(), architectureName(task), tensors, weights);
+    bundle.report = applyStateDict(*bundle.model, tensors, weights);
     const auto& fresh = bundle.report.newlyInitialised;
-    bundle.classifierTrained = task == Task::SequenceClassification &&
-                               std::find(fresh.begin(), fresh.end(), "classifier.weight") == fresh.end();
+    bundle.classifierTrained =
+        task == Task::SequenceClassification &&
+        std::find(fresh.begin(), fresh.end(), bundle.model->names().outputLayer + ".weight") == fresh.end();
     bundle.module().eval();
     return bundle;
 }
@@ -106,15 +87,16 @@ ModelBundle loadModelFolder(const std::string& dir, Task task) {
 ModelBundle loadModelFolder(const std::string& dir) {
     const std::string configPath = dir + "/config.json";
     if (!fs::exists(configPath)) throw FileError(configPath, "missing: the model folder has no config.json");
-    return loadModelFolder(dir, taskOfConfig(BertConfig::fromFile(configPath)));
+    return loadModelFolder(dir, taskOfConfig(ModelConfig::fromFile(configPath)));
 }
 
-ModelBundle createPresetModel(const std::string& preset, BertTokenizer tokenizer,
-                              std::vector<std::string> labels, Task task, uint64_t seed) {
-    const auto vocabSize = static_cast<int64_t>(tokenizer.vocabulary().size());
-    ModelBundle bundle{presetConfig(preset, vocabSize, std::move(labels)), std::move(tokenizer)};
-    bundle.config.architectures = {architectureName(task)};
-    bundle.maxLength = bundle.config.maxPositionEmbeddings;
+ModelBundle createPresetModel(const std::string& preset, std::shared_ptr<const Tokenizer> tokenizer,
+                              std::vector<std::string> labels, Task task, uint64_t seed, ModelFamily family) {
+    const auto vocabSize = static_cast<int64_t>(tokenizer->vocabulary().size());
+    const auto padId = tokenizer->padId();
+    ModelBundle bundle{presetConfig(preset, vocabSize, std::move(labels), family, padId), std::move(tokenizer)};
+    bundle.config.architectures = {architectureName(family, task)};
+    bundle.maxLength = bundle.config.maxInputLength();
     bundle.task = task;
     torch::manual_seed(seed);
     buildModule(bundle);
@@ -128,9 +110,9 @@ void saveModelFolder(const ModelBundle& model, const std::string& dir) {
     if (!fs::is_directory(dir)) throw FileError(dir, "cannot create the folder: " + error.message());
 
     writeStateDict(dir + "/model.safetensors", modelStateDict(model.module()));
-    writeFolderTokenizer(dir, model.tokenizer, model.maxLength);
-    BertConfig config = model.config;
-    config.architectures = {architectureName(model.task)};
+    model.tokenizer->writeFiles(dir, model.maxLength);
+    ModelConfig config = model.config;
+    config.architectures = {model.architecture()};
     auto json = config.toJson();
     json["torch_dtype"] = "float32";
     writeJsonFile(dir + "/config.json", json);
@@ -143,7 +125,7 @@ ModelBundle convertedCopy(const ModelBundle& model, torch::ScalarType dtype) {
     ModelBundle copy{model.config, model.tokenizer, model.maxLength, model.task};
     copy.classifierTrained = model.classifierTrained;
     buildModule(copy);
-    applyStateDict(copy.module(), architectureName(copy.task), modelStateDict(model.module()), "the model in memory");
+    applyStateDict(*copy.model, modelStateDict(model.module()), "the model in memory");
     copy.module().to(dtype);
     copy.module().eval();
     return copy;

@@ -1,41 +1,34 @@
 // A Hugging Face model folder in memory: config, tokenizer and the task model's
 // weights, loaded from and saved to the layout transformers reads and writes
-// (config.json, vocab.txt, tokenizer_config.json, special_tokens_map.json,
-// model.safetensors or pytorch_model.bin).
+// (config.json, the tokenizer's files, model.safetensors or pytorch_model.bin),
+// for every family (BERT, DistilBERT, RoBERTa).
 #pragma once
 
 #include "checkpoint/state_dict.h"
-#include "model/bert_config.h"
-#include "model/heads.h"
-#include "tokenizer/bert_tokenizer.h"
+#include "model/model_config.h"
+#include "model/task_model.h"
+#include "tokenizer/tokenizer.h"
 
+#include <memory>
 #include <string>
 
 namespace bertbench {
 
-enum class Task { SequenceClassification, MaskedLM };
-
-const char* architectureName(Task task);  // "BertForSequenceClassification", "BertForMaskedLM"
-
-// The task a folder was saved for, from config.json's "architectures";
-// sequence classification when it names neither.
-Task taskOfConfig(const BertConfig& config);
-
 struct ModelBundle {
-    BertConfig config;
-    BertTokenizer tokenizer;
+    ModelConfig config;
+    std::shared_ptr<const Tokenizer> tokenizer;  // immutable, so copies of a bundle share it
     int64_t maxLength = 512;  // longest input in tokens: model_max_length capped by the positions
     Task task = Task::SequenceClassification;
-    BertForSequenceClassification classifier{nullptr};  // set when task is SequenceClassification
-    BertForMaskedLM maskedLM{nullptr};                   // set when task is MaskedLM
+    TaskModel model;    // the family's task model for `task`
     LoadReport report;  // how the weights matched; empty for new models
     // The classifier layer holds trained weights: loaded from the folder, or
     // trained here. A head that is not trained takes the data's labels when
     // training starts (see fitClassifierHead).
     bool classifierTrained = false;
 
-    torch::nn::Module& module();
-    const torch::nn::Module& module() const;
+    torch::nn::Module& module() { return *model; }
+    const torch::nn::Module& module() const { return *model; }
+    std::string architecture() const { return model->architecture(); }
 };
 
 // Loads <dir> for the given task (as TaskClass.from_pretrained would): parameters
@@ -46,9 +39,9 @@ ModelBundle loadModelFolder(const std::string& dir, Task task);
 ModelBundle loadModelFolder(const std::string& dir);  // the folder's own task
 
 // A new model from a size preset, BERT-initialised from `seed`.
-ModelBundle createPresetModel(const std::string& preset, BertTokenizer tokenizer,
+ModelBundle createPresetModel(const std::string& preset, std::shared_ptr<const Tokenizer> tokenizer,
                               std::vector<std::string> labels, Task task = Task::SequenceClassification,
-                              uint64_t seed = 42);
+                              uint64_t seed = 42, ModelFamily family = ModelFamily::Bert);
 
 // Writes a folder transformers loads unchanged. Each file is written to a
 // temporary name and renamed, weights first and config.json last, so an

@@ -1,6 +1,7 @@
 #include "checkpoint/model_handle.h"
 
 #include "checkpoint/model_folder.h"
+#include "checkpoint/tokenizer_files.h"
 #include "common/errors.h"
 #include "model/presets.h"
 
@@ -17,23 +18,18 @@ ModelHandle ModelHandle::openMaskedLM(const std::string& dir) {
     return ModelHandle(std::make_shared<ModelBundle>(loadModelFolder(dir, Task::MaskedLM)), dir);
 }
 
-ModelHandle ModelHandle::createClassifier(const std::string& preset, const std::string& vocabPath,
-                                          const std::vector<std::string>& labels, bool lowercase, uint64_t seed) {
-    TokenizerOptions options;
-    options.lowercase = lowercase;
-    auto tokenizer = BertTokenizer::fromFile(vocabPath, options);
-    return ModelHandle(std::make_shared<ModelBundle>(
-                           createPresetModel(preset, std::move(tokenizer), labels, Task::SequenceClassification, seed)),
+ModelHandle ModelHandle::createClassifier(const std::string& preset, const std::string& tokenizerPath,
+                                          const std::vector<std::string>& labels, bool lowercase, uint64_t seed,
+                                          ModelFamily family) {
+    return ModelHandle(std::make_shared<ModelBundle>(createPresetModel(preset, tokenizerForNewModel(tokenizerPath, lowercase),
+                                                                       labels, Task::SequenceClassification, seed, family)),
                        "preset " + preset);
 }
 
-ModelHandle ModelHandle::createMaskedLM(const std::string& preset, const std::string& vocabPath, bool lowercase,
-                                        uint64_t seed) {
-    TokenizerOptions options;
-    options.lowercase = lowercase;
-    auto tokenizer = BertTokenizer::fromFile(vocabPath, options);
-    return ModelHandle(std::make_shared<ModelBundle>(
-                           createPresetModel(preset, std::move(tokenizer), defaultLabels(2), Task::MaskedLM, seed)),
+ModelHandle ModelHandle::createMaskedLM(const std::string& preset, const std::string& tokenizerPath, bool lowercase,
+                                        uint64_t seed, ModelFamily family) {
+    return ModelHandle(std::make_shared<ModelBundle>(createPresetModel(preset, tokenizerForNewModel(tokenizerPath, lowercase),
+                                                                       defaultLabels(2), Task::MaskedLM, seed, family)),
                        "preset " + preset);
 }
 
@@ -42,7 +38,9 @@ ModelSummary ModelHandle::summary() const {
     if (!bundle_) return s;
     const auto& c = bundle_->config;
     const auto count = countParameters(bundle_->module());
-    s.architecture = architectureName(bundle_->task);
+    s.architecture = bundle_->architecture();
+    s.family = familyDisplayName(c.family);
+    s.tokenizerKind = bundle_->tokenizer->kind();
     s.source = source_;
     s.layers = c.numHiddenLayers;
     s.hiddenSize = c.hiddenSize;
@@ -53,7 +51,7 @@ ModelSummary ModelHandle::summary() const {
     s.parameters = count.total;
     s.trainableParameters = count.trainable;
     s.labels = c.id2label;
-    s.lowercase = bundle_->tokenizer.options().lowercase;
+    s.lowercase = bundle_->tokenizer->lowercases();
     s.warnings = bundle_->report.warnings();
     return s;
 }
@@ -64,7 +62,7 @@ void ModelHandle::save(const std::string& dir) const {
 
 TokenLengthStats ModelHandle::tokenLengthStats(const Dataset& dataset, const TokenLengthOptions& options) const {
     if (!bundle_) throw UsageError("no model to measure token lengths with");
-    return computeTokenLengthStats(dataset, bundle_->tokenizer, options);
+    return computeTokenLengthStats(dataset, *bundle_->tokenizer, options);
 }
 
 std::vector<std::string> sizePresetNames() {

@@ -6,6 +6,7 @@
 
 #include "data/dataset.h"
 #include "data/token_length_stats.h"
+#include "model/model_config.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -18,7 +19,9 @@ namespace bertbench {
 struct ModelBundle;
 
 struct ModelSummary {
-    std::string architecture;  // BertForSequenceClassification | BertForMaskedLM
+    std::string architecture;  // e.g. BertForSequenceClassification, RobertaForMaskedLM
+    std::string family;        // BERT | DistilBERT | RoBERTa
+    std::string tokenizerKind; // WordPiece | byte-level BPE
     std::string source;        // folder it was loaded from, or "preset <name>"
     int64_t layers = 0, hiddenSize = 0, heads = 0, intermediateSize = 0;
     int64_t maxLength = 0, vocabSize = 0;
@@ -38,12 +41,14 @@ public:
     // training starts.
     static ModelHandle openClassifier(const std::string& dir);
     static ModelHandle openMaskedLM(const std::string& dir);
-    // A new model from a size preset (tiny ... large) with the vocabulary file's tokenizer.
-    static ModelHandle createClassifier(const std::string& preset, const std::string& vocabPath,
+    // A new model of a family from a size preset (tiny ... large), with the
+    // tokenizer of tokenizerPath: a vocab.txt, or a folder with a model's tokenizer files.
+    static ModelHandle createClassifier(const std::string& preset, const std::string& tokenizerPath,
                                         const std::vector<std::string>& labels, bool lowercase = true,
-                                        uint64_t seed = 42);
-    static ModelHandle createMaskedLM(const std::string& preset, const std::string& vocabPath, bool lowercase = true,
-                                      uint64_t seed = 42);
+                                        uint64_t seed = 42, ModelFamily family = ModelFamily::Bert);
+    static ModelHandle createMaskedLM(const std::string& preset, const std::string& tokenizerPath,
+                                      bool lowercase = true, uint64_t seed = 42,
+                                      ModelFamily family = ModelFamily::Bert);
 
     bool isNull() const { return !bundle_; }
     ModelSummary summary() const;

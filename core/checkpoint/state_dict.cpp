@@ -9,6 +9,7 @@
 #include <fstream>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace bertbench {
 
@@ -34,11 +35,20 @@ void replaceSuffix(std::string& s, const std::string& from, const std::string& t
     if (endsWith(s, from)) s.replace(s.size() - from.size(), from.size(), to);
 }
 
-// Keys that checkpoints carry but that have no parameter of their own here.
+// Keys that checkpoints carry but that have no parameter of their own here:
+// buffers older transformers saved, and masked-LM decoder weights tied to the
+// word embeddings (RoBERTa's lm_head.decoder, DistilBERT's vocab_projector).
 bool isIgnoredKey(const std::string& key) {
-    return endsWith(key, "embeddings.position_ids") ||      // a buffer older transformers saved
-           key == "cls.predictions.decoder.weight";           // tied to the word embeddings
+    return endsWith(key, "embeddings.position_ids") || key == "cls.predictions.decoder.weight" ||
+           key == "lm_head.decoder.weight" || key == "vocab_projector.weight";
 }
+
+// Decoder biases that are the same tensor as a head-level bias in transformers,
+// saved under either name (or both).
+const char* const kTiedBiasAliases[][2] = {
+    {"cls.predictions.decoder.bias", "cls.predictions.bias"},
+    {"lm_head.decoder.bias", "lm_head.bias"},
+};
 
 // The pickle gives each tensor's sizes, strides and offset separately from its
 // storage; a damaged file can describe a view whose elements lie outside it,
@@ -145,30 +155,31 @@ std::vector<std::string> LoadReport::warnings() const {
     return lines;
 }
 
-LoadReport applyStateDict(torch::nn::Module& model, const std::string& architecture,
-                          const StateDict& tensors, const std::string& source) {
-    LoadReport report{architecture, source, {}, {}};
+LoadReport applyStateDict(TaskModelImpl& model, const StateDict& tensors, const std::string& source) {
+    LoadReport report{model.architecture(), source, {}, {}};
     auto parameters = model.named_parameters(/*recurse=*/true);
+    const std::string& prefix = model.names().encoder;
 
-    // A bare BertModel checkpoint has no "bert." prefix; task models expect one.
+    // A bare encoder checkpoint (BertModel, RobertaModel, ...) has no "bert."-style
+    // prefix; task models expect one.
     bool hasPrefix = false;
-    for (const auto& [key, _] : tensors) hasPrefix = hasPrefix || key.rfind("bert.", 0) == 0;
+    for (const auto& [key, _] : tensors) hasPrefix = hasPrefix || startsWith(key, prefix);
+    std::unordered_set<std::string> present;
+    for (const auto& [key, _] : tensors) present.insert(key);
 
     std::unordered_map<std::string, torch::Tensor> byName;
     for (const auto& [rawKey, tensor] : tensors) {
         std::string key = rawKey;
         replaceSuffix(key, "LayerNorm.gamma", "LayerNorm.weight");
         replaceSuffix(key, "LayerNorm.beta", "LayerNorm.bias");
-        if (!hasPrefix && key.rfind("cls.", 0) != 0 && key != "classifier.weight" && key != "classifier.bias")
-            key = "bert." + key;
-        // The decoder bias is the same tensor as cls.predictions.bias.
-        if (key == "cls.predictions.decoder.bias") {
-            bool hasOwn = false;
-            for (const auto& [k, _] : tensors) hasOwn = hasOwn || k == "cls.predictions.bias";
-            if (hasOwn) continue;
-            key = "cls.predictions.bias";
-        }
-        if (isIgnoredKey(key)) continue;
+        if (!hasPrefix && (parameters.contains(prefix + key) || isIgnoredKey(prefix + key))) key = prefix + key;
+        bool duplicate = false;
+        for (const auto& [alias, canonical] : kTiedBiasAliases)
+            if (key == alias) {
+                duplicate = present.count(canonical) > 0;
+                key = canonical;
+            }
+        if (duplicate || isIgnoredKey(key)) continue;
         if (!parameters.contains(key)) {
             report.unused.push_back(rawKey);
             continue;
@@ -176,8 +187,8 @@ LoadReport applyStateDict(torch::nn::Module& model, const std::string& architect
         byName[key] = tensor;
     }
     if (byName.empty())
-        throw FileError(source, "none of its " + std::to_string(tensors.size()) +
-                                    " tensors belongs to a BERT model" +
+        throw FileError(source, "none of its " + std::to_string(tensors.size()) + " tensors belongs to a " +
+                                    model.architecture() + " model" +
                                     (tensors.empty() ? std::string() : " (first: '" + tensors.front().first + "')"));
 
     torch::NoGradGuard noGrad;

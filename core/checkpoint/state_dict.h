@@ -2,6 +2,8 @@
 // module whose parameter names are the Hugging Face keys.
 #pragma once
 
+#include "model/task_model.h"
+
 #include <torch/torch.h>
 
 #include <string>
@@ -34,16 +36,16 @@ struct LoadReport {
     std::vector<std::string> warnings() const;  // empty when everything matched
 };
 
-// Copies every matching tensor into model's parameters (converting dtype and
-// device), after normalising keys: LayerNorm gamma/beta -> weight/bias, a missing
-// "bert." prefix added, the position_ids buffer and tied decoder copies ignored.
-// Throws FileError(source, ...) when a tensor's shape disagrees with the model
-// (i.e. with config.json) or when no tensor matches at all.
-LoadReport applyStateDict(torch::nn::Module& model, const std::string& architecture,
-                          const StateDict& tensors, const std::string& source);
+// Copies every matching tensor into the model's parameters (converting dtype
+// and device), after normalising keys: LayerNorm gamma/beta -> weight/bias, a
+// missing encoder prefix ("bert.", "roberta.", ...) added, the position_ids
+// buffer and tied decoder copies ignored. Throws FileError(source, ...) when a
+// tensor's shape disagrees with the model (i.e. with config.json) or when no
+// tensor matches at all.
+LoadReport applyStateDict(TaskModelImpl& model, const StateDict& tensors, const std::string& source);
 
-// The model's parameters under their Hugging Face names, for saving a plain BERT
-// folder: LoRA adapters are folded into their layers' weights and left out.
+// The model's parameters under their Hugging Face names, for saving a plain
+// model folder: LoRA adapters are folded into their layers' weights and left out.
 StateDict modelStateDict(const torch::nn::Module& model);
 
 // Every parameter as it is, adapters included, for resumable training checkpoints.

@@ -1,17 +1,19 @@
 #include "checkpoint/tokenizer_files.h"
 
-#include "common/atomic_file.h"
 #include "common/errors.h"
 #include "common/json_file.h"
-
-#include <nlohmann/json.hpp>
+#include "common/strings.h"
+#include "tokenizer/bert_tokenizer.h"
+#include "tokenizer/byte_level_bpe_tokenizer.h"
+#include "tokenizer/tokenizer_json.h"
 
 #include <filesystem>
-#include <fstream>
 
 namespace bertbench {
 
 namespace {
+
+namespace fs = std::filesystem;
 
 // Very large values ("unbounded", 1e30 in many hub configs) mean no limit.
 int64_t readMaxLength(const nlohmann::json& config) {
@@ -21,52 +23,79 @@ int64_t readMaxLength(const nlohmann::json& config) {
     return value > 0 && value < 1e9 ? static_cast<int64_t>(value) : 0;
 }
 
+nlohmann::json readTokenizerConfig(const std::string& path) {
+    if (!fs::exists(path)) return nlohmann::json::object();
+    auto config = readJsonFile(path);
+    if (!config.is_object()) throw FileError(path, "must be a JSON object");
+    return config;
+}
+
+// transformers' BertTokenizer options from tokenizer_config.json.
+TokenizerOptions wordPieceOptions(const nlohmann::json& config, const std::string& path) {
+    TokenizerOptions options;
+    try {
+        if (config.contains("do_lower_case")) options.lowercase = config["do_lower_case"].get<bool>();
+        if (config.contains("strip_accents") && !config["strip_accents"].is_null())
+            options.stripAccents = config["strip_accents"].get<bool>();
+        if (config.contains("tokenize_chinese_chars"))
+            options.tokenizeChineseChars = config["tokenize_chinese_chars"].get<bool>();
+    } catch (const nlohmann::json::exception& e) {
+        throw FileError(path, std::string("a field has the wrong type: ") + e.what());
+    }
+    return options;
+}
+
+enum class Kind { WordPiece, ByteLevelBpe, TokenizerJson };
+
+Kind kindOfFolder(const std::string& dir, const nlohmann::json& config) {
+    const std::string tokenizerClass = config.value("tokenizer_class", std::string());
+    if (startsWith(tokenizerClass, "Bert") || startsWith(tokenizerClass, "DistilBert")) return Kind::WordPiece;
+    if (startsWith(tokenizerClass, "Roberta") || startsWith(tokenizerClass, "GPT2")) {
+        // A folder with only the fast tokenizer's file still names the slow class.
+        if (!fs::exists(dir + "/vocab.json") && fs::exists(dir + "/tokenizer.json")) return Kind::TokenizerJson;
+        return Kind::ByteLevelBpe;
+    }
+    if (fs::exists(dir + "/vocab.txt")) return Kind::WordPiece;
+    if (fs::exists(dir + "/vocab.json")) return Kind::ByteLevelBpe;
+    if (fs::exists(dir + "/tokenizer.json")) return Kind::TokenizerJson;
+    throw FileError(dir, "has no tokenizer: expected vocab.txt (BERT, DistilBERT), vocab.json and merges.txt "
+                         "(RoBERTa), or tokenizer.json");
+}
+
 }  // namespace
 
 FolderTokenizer readFolderTokenizer(const std::string& dir) {
-    const std::string vocabPath = dir + "/vocab.txt";
-    if (!std::filesystem::exists(vocabPath))
-        throw FileError(vocabPath, "missing: the model folder has no vocab.txt, so its text cannot be tokenized");
-
-    TokenizerOptions options;
-    int64_t maxLength = 0;
     const std::string configPath = dir + "/tokenizer_config.json";
-    if (std::filesystem::exists(configPath)) {
-        const auto config = readJsonFile(configPath);
-        if (!config.is_object()) throw FileError(configPath, "must be a JSON object");
-        try {
-            if (config.contains("do_lower_case")) options.lowercase = config["do_lower_case"].get<bool>();
-            if (config.contains("strip_accents") && !config["strip_accents"].is_null())
-                options.stripAccents = config["strip_accents"].get<bool>();
-            if (config.contains("tokenize_chinese_chars"))
-                options.tokenizeChineseChars = config["tokenize_chinese_chars"].get<bool>();
-        } catch (const nlohmann::json::exception& e) {
-            throw FileError(configPath, std::string("a field has the wrong type: ") + e.what());
-        }
-        maxLength = readMaxLength(config);
+    const auto config = readTokenizerConfig(configPath);
+    FolderTokenizer result;
+    result.modelMaxLength = readMaxLength(config);
+    switch (kindOfFolder(dir, config)) {
+    case Kind::WordPiece: {
+        result.vocabularyPath = dir + "/vocab.txt";
+        if (!fs::exists(result.vocabularyPath))
+            throw FileError(result.vocabularyPath,
+                            "missing: the model folder has no vocab.txt, so its text cannot be tokenized");
+        result.tokenizer = std::make_shared<BertTokenizer>(
+            BertTokenizer::fromFile(result.vocabularyPath, wordPieceOptions(config, configPath)));
+        break;
     }
-    return {BertTokenizer::fromFile(vocabPath, options), maxLength};
+    case Kind::ByteLevelBpe:
+        result.vocabularyPath = dir + "/vocab.json";
+        result.tokenizer = std::make_shared<ByteLevelBpeTokenizer>(ByteLevelBpeTokenizer::fromFolder(dir));
+        break;
+    case Kind::TokenizerJson:
+        result.vocabularyPath = dir + "/tokenizer.json";
+        result.tokenizer = readTokenizerJson(result.vocabularyPath);
+        break;
+    }
+    return result;
 }
 
-void writeFolderTokenizer(const std::string& dir, const BertTokenizer& tokenizer, int64_t modelMaxLength) {
-    std::string vocab;
-    for (const auto& token : tokenizer.vocabulary().tokens()) vocab += token + "\n";
-    writeTextFileAtomically(dir + "/vocab.txt", vocab);
-
-    const auto& options = tokenizer.options();
-    nlohmann::json special = {{"cls_token", "[CLS]"}, {"mask_token", "[MASK]"}, {"pad_token", "[PAD]"},
-                              {"sep_token", "[SEP]"}, {"unk_token", "[UNK]"}};
-    nlohmann::json config = special;
-    config["clean_up_tokenization_spaces"] = true;
-    config["do_basic_tokenize"] = true;
-    config["do_lower_case"] = options.lowercase;
-    config["never_split"] = nullptr;
-    config["strip_accents"] = options.stripAccents ? nlohmann::json(*options.stripAccents) : nlohmann::json();
-    config["tokenize_chinese_chars"] = options.tokenizeChineseChars;
-    config["tokenizer_class"] = "BertTokenizer";
-    if (modelMaxLength > 0) config["model_max_length"] = modelMaxLength;
-    writeJsonFile(dir + "/tokenizer_config.json", config);
-    writeJsonFile(dir + "/special_tokens_map.json", special);
+std::shared_ptr<const Tokenizer> tokenizerForNewModel(const std::string& path, bool lowercase) {
+    if (fs::is_directory(path)) return readFolderTokenizer(path).tokenizer;
+    TokenizerOptions options;
+    options.lowercase = lowercase;
+    return std::make_shared<BertTokenizer>(BertTokenizer::fromFile(path, options));
 }
 
 }  // namespace bertbench

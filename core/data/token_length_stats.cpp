@@ -12,13 +12,13 @@ namespace bertbench {
 namespace {
 constexpr size_t kProgressEvery = 1024;  // examples between progress calls
 
-size_t tokenLength(const Example& example, bool pairs, const BertTokenizer& tokenizer) {
+size_t tokenLength(const Example& example, bool pairs, const Tokenizer& tokenizer) {
     const size_t textIds = tokenizer.tokenizeToIds(example.text).size();
-    if (!pairs) return textIds + 2;  // [CLS] text [SEP]
-    return textIds + tokenizer.tokenizeToIds(example.textPair).size() + 3;  // [CLS] a [SEP] b [SEP]
+    if (!pairs) return textIds + tokenizer.specialTokenCount(false);
+    return textIds + tokenizer.tokenizeToIds(example.textPair).size() + tokenizer.specialTokenCount(true);
 }
 
-std::vector<size_t> measure(const Dataset& dataset, const BertTokenizer& tokenizer,
+std::vector<size_t> measure(const Dataset& dataset, const Tokenizer& tokenizer,
                             const std::function<bool(double)>& progress) {
     const size_t count = dataset.examples.size();
     std::vector<size_t> lengths;
@@ -34,7 +34,7 @@ std::vector<size_t> measure(const Dataset& dataset, const BertTokenizer& tokeniz
 }
 }  // namespace
 
-TokenLengthStats computeTokenLengthStats(const Dataset& dataset, const BertTokenizer& tokenizer,
+TokenLengthStats computeTokenLengthStats(const Dataset& dataset, const Tokenizer& tokenizer,
                                          const TokenLengthOptions& options) {
     if (options.bucketWidth == 0) throw UsageError("the token-length histogram needs a bucket width above 0");
     TokenLengthStats stats;

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "data/dataset.h"
-#include "tokenizer/bert_tokenizer.h"
+#include "tokenizer/tokenizer.h"
 
 namespace bertbench {
 
@@ -34,7 +34,7 @@ struct TokenLengthStats {
 
 // Lengths are those encode()/encodePair() would give untruncated: text plus 2,
 // or text plus pair plus 3. Throws UsageError for a zero bucket width.
-TokenLengthStats computeTokenLengthStats(const Dataset& dataset, const BertTokenizer& tokenizer,
+TokenLengthStats computeTokenLengthStats(const Dataset& dataset, const Tokenizer& tokenizer,
                                          const TokenLengthOptions& options = {});
 
 }  // namespace bertbench

@@ -63,14 +63,14 @@ const std::vector<std::string>& Predictor::labels() const { return model_->confi
 
 Prediction Predictor::predict(std::string_view text, bool withAttentions) const {
     torch::InferenceMode inference;
-    EvalModeScope evalMode(*model_->classifier);
-    const auto encoding = model_->tokenizer.encode(text, maxLength_);
-    const auto device = model_->classifier->classifier->weight.device();
-    auto inputs = padBatch({sequenceOf(encoding)}, model_->tokenizer.padId(), 0, device);
+    EvalModeScope evalMode(model_->module());
+    const auto encoding = model_->tokenizer->encode(text, maxLength_);
+    const auto device = model_->model->device();
+    auto inputs = padBatch({sequenceOf(encoding)}, model_->tokenizer->padId(), 0, device);
     inputs.attentionMask = torch::Tensor();  // a single unpadded text needs no mask
     ForwardOptions options;
     options.attentions = withAttentions;
-    auto out = model_->classifier->forward(inputs, options);
+    auto out = model_->model->forward(inputs, options);
     auto prediction = describe(*model_, text, encoding, out.logits[0]);
     if (withAttentions) {
         AttentionMaps maps;
@@ -86,14 +86,14 @@ Prediction Predictor::predict(std::string_view text, bool withAttentions) const 
 std::vector<Prediction> Predictor::predictBatch(const std::vector<std::string>& texts) const {
     if (texts.empty()) return {};
     torch::InferenceMode inference;
-    EvalModeScope evalMode(*model_->classifier);
+    EvalModeScope evalMode(model_->module());
     std::vector<Encoding> encodings;
     encodings.reserve(texts.size());
-    for (const auto& text : texts) encodings.push_back(model_->tokenizer.encode(text, maxLength_));
+    for (const auto& text : texts) encodings.push_back(model_->tokenizer->encode(text, maxLength_));
     std::vector<TokenSequence> sequences;
     for (const auto& e : encodings) sequences.push_back(sequenceOf(e));
-    const auto device = model_->classifier->classifier->weight.device();
-    auto logits = model_->classifier->forward(padBatch(sequences, model_->tokenizer.padId(), 0, device)).logits;
+    const auto device = model_->model->device();
+    auto logits = model_->model->forward(padBatch(sequences, model_->tokenizer->padId(), 0, device)).logits;
     std::vector<Prediction> predictions;
     for (size_t i = 0; i < texts.size(); ++i)
         predictions.push_back(describe(*model_, texts[i], encodings[i], logits[int64_t(i)]));

@@ -4,21 +4,20 @@
 #pragma once
 
 #include "model/bert_model.h"
+#include "model/task_model.h"
 
 #include <torch/torch.h>
 
 namespace bertbench {
 
-struct ClassifierOutput {
-    torch::Tensor logits;  // [B, C]
-    BertOutput encoder;    // hidden states / attentions when asked
-};
-
-class BertForSequenceClassificationImpl : public torch::nn::Module {
+class BertForSequenceClassificationImpl : public TaskModelImpl {
 public:
-    explicit BertForSequenceClassificationImpl(const BertConfig& config);
+    explicit BertForSequenceClassificationImpl(const ModelConfig& config);
 
-    ClassifierOutput forward(const BertInputs& inputs, const ForwardOptions& options = {});
+    TaskOutput forward(const ModelInputs& inputs, const ForwardOptions& options = {}) override;
+    const ParameterNames& names() const override;
+    torch::nn::Linear outputLayer() const override { return classifier; }
+    void replaceOutputLayer(torch::nn::Linear layer) override;
 
     BertModel bert{nullptr};
     torch::nn::Dropout dropout{nullptr};
@@ -31,7 +30,7 @@ TORCH_MODULE(BertForSequenceClassification);
 // parameter of its own) plus a per-token bias.
 class BertPredictionTransformImpl : public torch::nn::Module {
 public:
-    explicit BertPredictionTransformImpl(const BertConfig& config);
+    explicit BertPredictionTransformImpl(const ModelConfig& config);
     torch::Tensor forward(const torch::Tensor& hidden);  // [B, T, H] -> [B, T, H]
 
     torch::nn::Linear dense{nullptr};
@@ -44,7 +43,7 @@ TORCH_MODULE(BertPredictionTransform);
 
 class BertLMPredictionHeadImpl : public torch::nn::Module {
 public:
-    explicit BertLMPredictionHeadImpl(const BertConfig& config);
+    explicit BertLMPredictionHeadImpl(const ModelConfig& config);
     // hidden [B, T, H], wordEmbeddings [V, H] -> logits [B, T, V]
     torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& wordEmbeddings);
 
@@ -55,21 +54,17 @@ TORCH_MODULE(BertLMPredictionHead);
 
 class BertOnlyMLMHeadImpl : public torch::nn::Module {
 public:
-    explicit BertOnlyMLMHeadImpl(const BertConfig& config);
+    explicit BertOnlyMLMHeadImpl(const ModelConfig& config);
     BertLMPredictionHead predictions{nullptr};
 };
 TORCH_MODULE(BertOnlyMLMHead);
 
-struct MaskedLMOutput {
-    torch::Tensor logits;  // [B, T, V]
-    BertOutput encoder;
-};
-
-class BertForMaskedLMImpl : public torch::nn::Module {
+class BertForMaskedLMImpl : public TaskModelImpl {
 public:
-    explicit BertForMaskedLMImpl(const BertConfig& config);
+    explicit BertForMaskedLMImpl(const ModelConfig& config);
 
-    MaskedLMOutput forward(const BertInputs& inputs, const ForwardOptions& options = {});
+    TaskOutput forward(const ModelInputs& inputs, const ForwardOptions& options = {}) override;
+    const ParameterNames& names() const override;
 
     BertModel bert{nullptr};  // built without a pooler, as in transformers
     BertOnlyMLMHead cls{nullptr};

@@ -1,26 +1,37 @@
 #include "model/initialization.h"
 
-#include "common/strings.h"
+#include "model/distilbert_embeddings.h"
 
 #include <algorithm>
 
 namespace bertbench {
 
-void initializeBertWeights(torch::nn::Module& model, const BertConfig& config,
-                           const std::vector<std::string>& only) {
+void initializeWeights(torch::nn::Module& model, const ModelConfig& config, const std::vector<std::string>& only) {
     torch::NoGradGuard noGrad;
-    for (auto& item : model.named_parameters(/*recurse=*/true)) {
-        const std::string& name = item.key();
-        if (!only.empty() && std::find(only.begin(), only.end(), name) == only.end()) continue;
-        auto& p = item.value();
-        if (endsWith(name, "LayerNorm.weight")) {
-            p.fill_(1.0);
-        } else if (endsWith(name, "bias")) {
-            p.zero_();
-        } else {
-            p.normal_(0.0, config.initializerRange);
-            if (endsWith(name, "word_embeddings.weight")) p[config.padTokenId].zero_();
+    auto wanted = [&](const std::string& name) {
+        return only.empty() || std::find(only.begin(), only.end(), name) != only.end();
+    };
+    // By module type, not by name: the families name their LayerNorms
+    // differently (LayerNorm, sa_layer_norm, layer_norm, vocab_layer_norm).
+    for (const auto& item : model.named_modules(/*name_prefix=*/"", /*include_self=*/true)) {
+        const std::string prefix = item.key().empty() ? "" : item.key() + ".";
+        auto& module = *item.value();
+        for (auto& parameter : module.named_parameters(/*recurse=*/false)) {
+            if (!wanted(prefix + parameter.key())) continue;
+            auto& p = parameter.value();
+            if (module.as<torch::nn::LayerNormImpl>() && parameter.key() == "weight") {
+                p.fill_(1.0);
+            } else if (parameter.key() == "bias") {
+                p.zero_();
+            } else {
+                p.normal_(0.0, config.initializerRange);
+                if (auto* embedding = module.as<torch::nn::EmbeddingImpl>())
+                    if (auto padding = embedding->options.padding_idx()) p[*padding].zero_();
+            }
         }
+        if (auto* embeddings = module.as<DistilBertEmbeddingsImpl>();
+            embeddings && config.sinusoidalPositions && wanted(prefix + "position_embeddings.weight"))
+            embeddings->useSinusoidalPositions();
     }
 }
 

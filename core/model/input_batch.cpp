@@ -10,7 +10,7 @@ TokenSequence sequenceOf(const Encoding& encoding) {
     return {&encoding.inputIds, size_t(second - types.begin())};
 }
 
-BertInputs padBatch(const std::vector<TokenSequence>& sequences, int32_t padId, size_t length,
+ModelInputs padBatch(const std::vector<TokenSequence>& sequences, int32_t padId, size_t length,
                     torch::Device device) {
     size_t longest = 0;
     for (const auto& s : sequences) longest = std::max(longest, s.ids->size());

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "model/bert_model.h"
-#include "tokenizer/bert_tokenizer.h"
+#include "tokenizer/tokenizer.h"
 
 #include <vector>
 
@@ -20,7 +20,7 @@ TokenSequence sequenceOf(const Encoding& encoding);
 // Right-pads every sequence with padId to `length` tokens (0 = the longest in the
 // batch), as transformers' padding="longest" / "max_length" do: padded positions
 // get attention_mask 0 and token_type 0. Tensors are [B, T] int64 on `device`.
-BertInputs padBatch(const std::vector<TokenSequence>& sequences, int32_t padId, size_t length = 0,
+ModelInputs padBatch(const std::vector<TokenSequence>& sequences, int32_t padId, size_t length = 0,
                     torch::Device device = torch::kCPU);
 
 }  // namespace bertbench

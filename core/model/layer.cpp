@@ -11,7 +11,7 @@ torch::Tensor activate(const torch::Tensor& x, Activation activation) {
     return torch::gelu(x);
 }
 
-BertIntermediateImpl::BertIntermediateImpl(const BertConfig& config)
+BertIntermediateImpl::BertIntermediateImpl(const ModelConfig& config)
     : activation_(config.hiddenAct) {
     dense = register_module("dense", AdaptableLinear(config.hiddenSize, config.intermediateSize));
 }
@@ -20,7 +20,7 @@ torch::Tensor BertIntermediateImpl::forward(const torch::Tensor& hidden) {
     return activate(dense(hidden), activation_);
 }
 
-BertLayerImpl::BertLayerImpl(const BertConfig& config) {
+BertLayerImpl::BertLayerImpl(const ModelConfig& config) {
     attention = register_module("attention", BertAttention(config));
     intermediate = register_module("intermediate", BertIntermediate(config));
     output = register_module("output", ResidualOutput(config, config.intermediateSize));

@@ -3,7 +3,7 @@
 // Shapes: B batch, T tokens, H hidden, F intermediate (feed-forward) width.
 #pragma once
 
-#include "model/bert_config.h"
+#include "model/model_config.h"
 #include "model/residual_output.h"
 #include "model/self_attention.h"
 
@@ -13,7 +13,7 @@ namespace bertbench {
 
 class BertIntermediateImpl : public torch::nn::Module {
 public:
-    explicit BertIntermediateImpl(const BertConfig& config);
+    explicit BertIntermediateImpl(const ModelConfig& config);
     torch::Tensor forward(const torch::Tensor& hidden);  // [B, T, H] -> [B, T, F]
 
     AdaptableLinear dense{nullptr};
@@ -25,7 +25,7 @@ TORCH_MODULE(BertIntermediate);
 
 class BertLayerImpl : public torch::nn::Module {
 public:
-    explicit BertLayerImpl(const BertConfig& config);
+    explicit BertLayerImpl(const ModelConfig& config);
 
     // See BertSelfAttention::forward for the mask and probabilities.
     torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& additiveMask,

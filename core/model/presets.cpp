@@ -1,5 +1,7 @@
 #include "model/presets.h"
 
+#include <algorithm>
+
 #include "common/errors.h"
 
 namespace bertbench {
@@ -12,11 +14,18 @@ const std::vector<SizePreset>& sizePresets() {
     return presets;
 }
 
-BertConfig presetConfig(const std::string& name, int64_t vocabSize, std::vector<std::string> labels) {
+ModelConfig presetConfig(const std::string& name, int64_t vocabSize, std::vector<std::string> labels,
+                         ModelFamily family, int64_t padTokenId) {
     for (const auto& preset : sizePresets()) {
         if (preset.name != name) continue;
-        BertConfig config;
-        config.numHiddenLayers = preset.layers;
+        ModelConfig config = defaultConfig(family);
+        config.padTokenId = padTokenId;
+        config.numHiddenLayers = family == ModelFamily::DistilBert ? std::max<int64_t>(1, preset.layers / 2) : preset.layers;
+        if (family == ModelFamily::Roberta) {
+            config.typeVocabSize = 1;
+            config.layerNormEps = 1e-5;
+            config.maxPositionEmbeddings += config.firstPosition();
+        }
         config.hiddenSize = preset.hidden;
         config.numAttentionHeads = preset.heads;
         config.intermediateSize = 4 * preset.hidden;

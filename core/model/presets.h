@@ -3,7 +3,7 @@
 // Intermediate width is 4 × hidden and positions reach 512, as in those models.
 #pragma once
 
-#include "model/bert_config.h"
+#include "model/model_config.h"
 
 #include <string>
 #include <vector>
@@ -19,9 +19,13 @@ struct SizePreset {
 
 const std::vector<SizePreset>& sizePresets();  // tiny, mini, small, medium, base, large
 
-// The config of a preset with the given vocabulary size and labels.
-// Throws UsageError listing the valid names for an unknown preset.
-BertConfig presetConfig(const std::string& name, int64_t vocabSize,
-                        std::vector<std::string> labels = defaultLabels(2));
+// The config of a preset with the given vocabulary size, labels and padding id,
+// in the family's style: DistilBERT keeps half the layers (base -> 6, as
+// distilbert-base), RoBERTa has roberta-base's 1 token type, LayerNorm eps 1e-5
+// and two positions more for its offset. Throws UsageError listing the valid
+// names for an unknown preset.
+ModelConfig presetConfig(const std::string& name, int64_t vocabSize,
+                         std::vector<std::string> labels = defaultLabels(2), ModelFamily family = ModelFamily::Bert,
+                         int64_t padTokenId = 0);
 
 }  // namespace bertbench

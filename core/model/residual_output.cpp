@@ -2,7 +2,7 @@
 
 namespace bertbench {
 
-ResidualOutputImpl::ResidualOutputImpl(const BertConfig& config, int64_t inputWidth) {
+ResidualOutputImpl::ResidualOutputImpl(const ModelConfig& config, int64_t inputWidth) {
     dense = register_module("dense", AdaptableLinear(inputWidth, config.hiddenSize));
     LayerNorm = register_module(
         "LayerNorm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({config.hiddenSize})

@@ -1,12 +1,12 @@
 // The block that closes both halves of a BERT layer: project back to H, dropout,
 // add the block's input, LayerNorm. transformers names it BertSelfOutput after
-// attention and BertOutput after the feed-forward; the parameters are the same
+// attention and EncoderOutput after the feed-forward; the parameters are the same
 // (dense, LayerNorm), so one module serves both.
 // Shapes: B batch, T tokens, H hidden, I input width of the block.
 #pragma once
 
 #include "model/adaptable_linear.h"
-#include "model/bert_config.h"
+#include "model/model_config.h"
 
 #include <torch/torch.h>
 
@@ -14,7 +14,7 @@ namespace bertbench {
 
 class ResidualOutputImpl : public torch::nn::Module {
 public:
-    ResidualOutputImpl(const BertConfig& config, int64_t inputWidth);
+    ResidualOutputImpl(const ModelConfig& config, int64_t inputWidth);
 
     // hidden: [B, T, I], residual: [B, T, H] -> [B, T, H]
     torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& residual);

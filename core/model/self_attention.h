@@ -4,7 +4,7 @@
 #pragma once
 
 #include "model/adaptable_linear.h"
-#include "model/bert_config.h"
+#include "model/model_config.h"
 #include "model/residual_output.h"
 
 #include <torch/torch.h>
@@ -13,7 +13,7 @@ namespace bertbench {
 
 class BertSelfAttentionImpl : public torch::nn::Module {
 public:
-    explicit BertSelfAttentionImpl(const BertConfig& config);
+    explicit BertSelfAttentionImpl(const ModelConfig& config);
 
     // hidden: [B, T, H]; additiveMask: [B, 1, 1, T] (0 keep, very negative drop) or
     // undefined. Returns the context [B, T, H]; when probabilities is non-null it
@@ -26,13 +26,12 @@ public:
 
 private:
     int64_t heads_;
-    int64_t headDim_;
 };
 TORCH_MODULE(BertSelfAttention);
 
 class BertAttentionImpl : public torch::nn::Module {
 public:
-    explicit BertAttentionImpl(const BertConfig& config);
+    explicit BertAttentionImpl(const ModelConfig& config);
 
     torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& additiveMask,
                           torch::Tensor* probabilities = nullptr);

@@ -3,7 +3,7 @@
 #include "data/dataset_split.h"
 #include "data/label_alignment.h"
 #include "inference/predictor.h"
-#include "model/bert_config.h"
+#include "model/model_config.h"
 #include "session/session_impl.h"
 
 #include <algorithm>
@@ -141,9 +141,9 @@ Session::Reply<ModelSummary> Session::createModel(NewModelRequest request, Unsav
             }
             auto handle = request.maskedLM
                               ? ModelHandle::createMaskedLM(request.preset, request.vocabPath, request.lowercase,
-                                                            request.seed)
+                                                            request.seed, request.family)
                               : ModelHandle::createClassifier(request.preset, request.vocabPath, labels,
-                                                              request.lowercase, request.seed);
+                                                              request.lowercase, request.seed, request.family);
             auto summary = handle.summary();
             impl_->replaceModel(std::move(handle), {}, unsaved);
             return summary;

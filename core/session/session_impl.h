@@ -7,7 +7,7 @@
 #include "common/errors.h"
 #include "session/engine_thread.h"
 #include "session/session.h"
-#include "tokenizer/bert_tokenizer.h"
+#include "checkpoint/tokenizer_files.h"
 
 #include <atomic>
 #include <mutex>
@@ -131,10 +131,8 @@ struct Session::Impl {
         if (!current.isNull()) {
             summary.lengths = current.tokenLengthStats(data, lengthOptions);
         } else if (!request.statsVocabPath.empty()) {
-            TokenizerOptions tokenizerOptions;
-            tokenizerOptions.lowercase = request.statsLowercase;
-            const auto tokenizer = BertTokenizer::fromFile(request.statsVocabPath, tokenizerOptions);
-            summary.lengths = computeTokenLengthStats(data, tokenizer, lengthOptions);
+            const auto tokenizer = tokenizerForNewModel(request.statsVocabPath, request.statsLowercase);
+            summary.lengths = computeTokenLengthStats(data, *tokenizer, lengthOptions);
         }
         return data;
     }

@@ -77,7 +77,8 @@ struct OpenModelRequest {
 
 struct NewModelRequest {
     std::string preset = "tiny";  // a size preset (see sizePresetNames())
-    std::string vocabPath;        // vocab.txt of the new model's tokenizer
+    std::string vocabPath;        // vocab.txt, or a folder with a model's tokenizer files
+    ModelFamily family = ModelFamily::Bert;
     bool lowercase = true;
     uint64_t seed = 42;
     bool maskedLM = false;

@@ -5,7 +5,11 @@
 #include <array>
 #include <utility>
 
+#include "common/atomic_file.h"
 #include "common/errors.h"
+#include "common/json_file.h"
+#include "tokenizer/decode_cleanup.h"
+#include "tokenizer/truncation.h"
 #include "tokenizer/unicode_text.h"
 
 namespace bertbench {
@@ -25,39 +29,6 @@ bool resolveStripAccents(const TokenizerOptions& options) {
     // BasicTokenizer: lower-casing strips accents unless strip_accents is False;
     // without lower-casing only an explicit strip_accents=True strips.
     return options.lowercase ? options.stripAccents.value_or(true) : options.stripAccents.value_or(false);
-}
-
-// Python str.replace: non-overlapping occurrences, scanned left to right.
-void replaceAll(std::string& text, std::string_view from, std::string_view to) {
-    std::string result;
-    size_t start = 0;
-    for (size_t hit; (hit = text.find(from.data(), start, from.size())) != std::string::npos;
-         start = hit + from.size()) {
-        result.append(text, start, hit - start);
-        result.append(to);
-    }
-    if (start == 0) return;
-    result.append(text, start, std::string::npos);
-    text = std::move(result);
-}
-
-// Python str.strip() with no argument: strips Unicode whitespace.
-std::string stripPythonSpace(const std::string& text) {
-    size_t begin = 0;
-    while (begin < text.size()) {
-        size_t next = begin;
-        if (!unicode::isPythonSpace(unicode::decodeUtf8(text, next))) break;
-        begin = next;
-    }
-    size_t end = text.size();
-    while (end > begin) {
-        size_t lead = end - 1;
-        while (lead > begin && (static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80) --lead;
-        size_t next = lead;
-        if (!unicode::isPythonSpace(unicode::decodeUtf8(text, next)) || next != end) break;
-        end = lead;
-    }
-    return text.substr(begin, end - begin);
 }
 
 }  // namespace
@@ -129,22 +100,8 @@ Encoding BertTokenizer::encodePair(std::string_view a, std::string_view b, size_
 
 Encoding BertTokenizer::assemble(std::vector<int32_t> a, std::optional<std::vector<int32_t>> b,
                                  size_t maxLength) const {
-    const size_t specials = b ? 3 : 2;
-    const size_t total = a.size() + (b ? b->size() : 0) + specials;
-    if (maxLength > 0 && total > maxLength) {
-        // truncate_sequences: one id at a time from the longer part, the second
-        // part on ties. For a single text HF only truncates when ids remain, so
-        // maxLength < 3 cannot be honoured either way.
-        if (maxLength < 3)
-            throw UsageError("cannot truncate to " + std::to_string(maxLength) + " tokens: [CLS] and [SEP] alone need " +
-                             std::to_string(specials) + " and at least one text token must remain");
-        for (size_t removed = total - maxLength; removed > 0; --removed) {
-            if (!b || a.size() > b->size())
-                a.pop_back();
-            else if (!b->empty())
-                b->pop_back();
-        }
-    }
+    const size_t specials = specialTokenCount(b.has_value());
+    const size_t total = truncateLongestFirst(a, b, specials, maxLength);
 
     Encoding encoding;
     encoding.untruncatedLength = total;
@@ -185,12 +142,29 @@ std::string BertTokenizer::decode(const std::vector<int32_t>& ids, bool skipSpec
     }
     replaceAll(text, " ##", "");
     text = stripPythonSpace(text);
-    constexpr std::pair<std::string_view, std::string_view> kCleanup[] = {
-        {" .", "."},     {" ?", "?"},     {" !", "!"},     {" ,", ","},     {" ' ", "'"},
-        {" n't", "n't"}, {" 'm", "'m"}, {" 's", "'s"}, {" 've", "'ve"}, {" 're", "'re"},
-    };
-    for (const auto& [from, to] : kCleanup) replaceAll(text, from, to);
+    cleanUpTokenization(text);
     return text;
+}
+
+// What BertTokenizer.save_pretrained writes in transformers 4.29.2.
+void BertTokenizer::writeFiles(const std::string& dir, int64_t modelMaxLength) const {
+    std::string vocab;
+    for (const auto& token : vocab_.tokens()) vocab += token + "\n";
+    writeTextFileAtomically(dir + "/vocab.txt", vocab);
+
+    nlohmann::json special = {{"cls_token", "[CLS]"}, {"mask_token", "[MASK]"}, {"pad_token", "[PAD]"},
+                              {"sep_token", "[SEP]"}, {"unk_token", "[UNK]"}};
+    nlohmann::json config = special;
+    config["clean_up_tokenization_spaces"] = true;
+    config["do_basic_tokenize"] = true;
+    config["do_lower_case"] = options_.lowercase;
+    config["never_split"] = nullptr;
+    config["strip_accents"] = options_.stripAccents ? nlohmann::json(*options_.stripAccents) : nlohmann::json();
+    config["tokenize_chinese_chars"] = options_.tokenizeChineseChars;
+    config["tokenizer_class"] = "BertTokenizer";
+    if (modelMaxLength > 0) config["model_max_length"] = modelMaxLength;
+    writeJsonFile(dir + "/tokenizer_config.json", config);
+    writeJsonFile(dir + "/special_tokens_map.json", special);
 }
 
 }  // namespace bertbench

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "tokenizer/basic_tokenizer.h"
+#include "tokenizer/tokenizer.h"
 #include "tokenizer/vocabulary.h"
 #include "tokenizer/wordpiece.h"
 
@@ -25,42 +26,37 @@ struct TokenizerOptions {
     int maxInputCharsPerWord = 100;
 };
 
-struct Encoding {
-    std::vector<std::string> tokens;  // with [CLS]/[SEP]
-    std::vector<int32_t> inputIds, tokenTypeIds, attentionMask;
-    size_t untruncatedLength = 0;  // ids before truncation, incl. specials
-    bool truncated() const { return untruncatedLength > inputIds.size(); }
-};
-
-class BertTokenizer {
+class BertTokenizer : public Tokenizer {
 public:
     // Throws FileError (UsageError for a vocabulary not read from a file) naming
     // the first of [UNK] [CLS] [SEP] [PAD] [MASK] the vocabulary lacks.
     BertTokenizer(Vocabulary vocab, TokenizerOptions options);
     static BertTokenizer fromFile(const std::string& vocabPath, TokenizerOptions options);
 
-    std::vector<std::string> tokenize(std::string_view text) const;   // wordpieces, no [CLS]/[SEP]
-    std::vector<int32_t> tokenizeToIds(std::string_view text) const;  // fast path, no strings kept
+    std::vector<std::string> tokenize(std::string_view text) const override;   // wordpieces, no [CLS]/[SEP]
+    std::vector<int32_t> tokenizeToIds(std::string_view text) const override;  // fast path, no strings kept
 
     // [CLS] a [SEP] (b [SEP]); token type 0 for the a part, 1 for the b part;
     // attention mask all 1. maxLength 0 = no truncation; otherwise HF's
     // 'longest_first' truncation of the ids (specials kept). Where HF cannot
     // truncate to maxLength (maxLength < 3 and the ids do not fit: HF logs an
     // error and returns too many ids) this throws UsageError instead.
-    Encoding encode(std::string_view text, size_t maxLength = 0) const;
-    Encoding encodePair(std::string_view a, std::string_view b, size_t maxLength = 0) const;
+    Encoding encode(std::string_view text, size_t maxLength = 0) const override;
+    Encoding encodePair(std::string_view a, std::string_view b, size_t maxLength = 0) const override;
+    size_t specialTokenCount(bool pair) const override { return pair ? 3 : 2; }
 
     // HF decode(), clean_up_tokenization_spaces=True. Ids outside the
     // vocabulary decode as "[UNK]", as in HF (and are kept when skipping specials).
-    std::string decode(const std::vector<int32_t>& ids, bool skipSpecialTokens = true) const;
+    std::string decode(const std::vector<int32_t>& ids, bool skipSpecialTokens = true) const override;
 
-    const Vocabulary& vocabulary() const { return vocab_; }
+    const Vocabulary& vocabulary() const override { return vocab_; }
+    SpecialTokenIds specialIds() const override { return {clsId_, sepId_, padId_, unkId_, maskId_}; }
+    std::string kind() const override { return "WordPiece"; }
+    bool lowercases() const override { return options_.lowercase; }
+    // vocab.txt, and tokenizer_config.json with do_lower_case and its relatives.
+    void writeFiles(const std::string& dir, int64_t modelMaxLength) const override;
+
     const TokenizerOptions& options() const { return options_; }
-    int32_t clsId() const { return clsId_; }
-    int32_t sepId() const { return sepId_; }
-    int32_t padId() const { return padId_; }
-    int32_t unkId() const { return unkId_; }
-    int32_t maskId() const { return maskId_; }
 
 private:
     void appendIds(std::string_view text, std::vector<int32_t>& ids) const;

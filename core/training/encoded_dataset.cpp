@@ -6,7 +6,7 @@
 
 namespace bertbench {
 
-EncodedDataset encodeDataset(const Dataset& dataset, const BertTokenizer& tokenizer, size_t maxLength,
+EncodedDataset encodeDataset(const Dataset& dataset, const Tokenizer& tokenizer, size_t maxLength,
                              const std::function<bool(double)>& progress) {
     EncodedDataset encoded;
     encoded.numLabels = static_cast<int64_t>(dataset.labelNames.size());

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "data/dataset.h"
-#include "tokenizer/bert_tokenizer.h"
+#include "tokenizer/tokenizer.h"
 
 #include <cstdint>
 #include <functional>
@@ -24,7 +24,7 @@ struct EncodedDataset {
 };
 
 // progress(fraction) may return false to cancel (throws OperationCancelled).
-EncodedDataset encodeDataset(const Dataset& dataset, const BertTokenizer& tokenizer, size_t maxLength,
+EncodedDataset encodeDataset(const Dataset& dataset, const Tokenizer& tokenizer, size_t maxLength,
                              const std::function<bool(double)>& progress = {});
 
 }  // namespace bertbench

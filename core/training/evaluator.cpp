@@ -13,9 +13,9 @@
 
 namespace bertbench {
 
-EvaluationResult evaluateClassifier(BertForSequenceClassification& model, const EncodedDataset& data,
+EvaluationResult evaluateClassifier(TaskModelImpl& model, const EncodedDataset& data,
                                     int32_t padId, int64_t batchSize, torch::Device device) {
-    EvalModeScope evalMode(*model);
+    EvalModeScope evalMode(model);
     torch::NoGradGuard noGrad;
 
     const size_t count = data.examples.size();
@@ -27,7 +27,7 @@ EvaluationResult evaluateClassifier(BertForSequenceClassification& model, const 
     EvaluationResult result;
     result.predicted.resize(count);
     result.confidence.resize(count);
-    MetricsAccumulator accumulator(int(std::max<int64_t>(1, model->classifier->weight.size(0))));
+    MetricsAccumulator accumulator(int(std::max<int64_t>(1, model.outputLayer()->weight.size(0))));
     for (size_t start = 0; start < count; start += size_t(batchSize)) {
         const size_t end = std::min(count, start + size_t(batchSize));
         std::vector<TokenSequence> sequences;
@@ -37,7 +37,7 @@ EvaluationResult evaluateClassifier(BertForSequenceClassification& model, const 
             sequences.push_back({&e.ids, e.secondSegmentStart});
             labels.push_back(e.label);
         }
-        auto logits = model->forward(padBatch(sequences, padId, 0, device)).logits;
+        auto logits = model.forward(padBatch(sequences, padId, 0, device)).logits;
         auto target = torch::tensor(labels).to(device);
         const double lossSum = torch::nn::functional::cross_entropy(
                                    logits, target,
@@ -66,10 +66,10 @@ EvaluationResult evaluateDataset(ModelBundle& model, const Dataset& data, size_t
     checkDeviceAvailable(device);
     const auto limit = size_t(model.maxLength);
     const auto aligned = alignLabels(data, model.config.id2label);
-    const auto encoded = encodeDataset(aligned, model.tokenizer, maxLength == 0 || maxLength > limit ? limit : maxLength);
+    const auto encoded = encodeDataset(aligned, *model.tokenizer, maxLength == 0 || maxLength > limit ? limit : maxLength);
     const torch::Device target(device);
     model.module().to(target);
-    return evaluateClassifier(model.classifier, encoded, model.tokenizer.padId(), batchSize, target);
+    return evaluateClassifier(*model.model, encoded, model.tokenizer->padId(), batchSize, target);
 }
 
 EvaluationResult evaluateModel(const ModelHandle& model, const Dataset& data, size_t maxLength, int64_t batchSize,

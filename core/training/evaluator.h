@@ -2,7 +2,7 @@
 // loop); evaluation.h is the entry point for whole datasets.
 #pragma once
 
-#include "model/heads.h"
+#include "model/task_model.h"
 #include "training/evaluation.h"
 #include "training/encoded_dataset.h"
 
@@ -15,7 +15,7 @@ namespace bertbench {
 // Runs in eval mode without gradients; batches are formed from examples of
 // similar length (the order does not change any result) and padded dynamically.
 // Restores the module's training mode afterwards.
-EvaluationResult evaluateClassifier(BertForSequenceClassification& model, const EncodedDataset& data,
+EvaluationResult evaluateClassifier(TaskModelImpl& model, const EncodedDataset& data,
                                     int32_t padId, int64_t batchSize, torch::Device device);
 
 }  // namespace bertbench

@@ -5,39 +5,44 @@
 #include "model/adaptable_linear.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 namespace bertbench {
 
 namespace {
 
-bool excludedFromWeightDecay(const std::string& name) {
-    return name.find("bias") != std::string::npos || name.find("LayerNorm.weight") != std::string::npos;
-}
-
-// The adaptable layers of encoder layer `layer` that a LoRA target names.
-std::vector<AdaptableLinear> loraTargets(BertLayerImpl& layer, const std::vector<std::string>& targets) {
-    std::vector<AdaptableLinear> found;
-    auto wants = [&](const char* target) { return std::find(targets.begin(), targets.end(), target) != targets.end(); };
-    if (wants("query")) found.push_back(layer.attention->self->query);
-    if (wants("key")) found.push_back(layer.attention->self->key);
-    if (wants("value")) found.push_back(layer.attention->self->value);
-    if (wants("dense")) {
-        found.push_back(layer.attention->output->dense);
-        found.push_back(layer.intermediate->dense);
-        found.push_back(layer.output->dense);
+// transformers Trainer's rule: biases and every LayerNorm module's weight are
+// not decayed. By module type, since the families name their LayerNorms
+// differently (LayerNorm, sa_layer_norm, layer_norm, vocab_layer_norm).
+std::set<std::string> parametersWithoutWeightDecay(const torch::nn::Module& module) {
+    std::set<std::string> names;
+    for (const auto& item : module.named_modules()) {
+        const std::string prefix = item.key().empty() ? "" : item.key() + ".";
+        const bool layerNorm = item.value()->as<torch::nn::LayerNormImpl>() != nullptr;
+        for (const auto& parameter : item.value()->named_parameters(/*recurse=*/false))
+            if (layerNorm || endsWith(parameter.key(), "bias")) names.insert(prefix + parameter.key());
     }
-    return found;
+    return names;
 }
 
-BertModel encoderOf(ModelBundle& model) {
-    return model.task == Task::MaskedLM ? model.maskedLM->bert : model.classifier->bert;
+// A LoRA target names layers the way BERT does (query, key, value, dense) or
+// the way the model's own family does (DistilBERT's q_lin, k_lin, v_lin, and
+// out_lin, lin1, lin2 for dense); a layer is matched by the last part of its name.
+bool isLoraTarget(const std::string& leafName, const std::vector<std::string>& targets) {
+    static const std::map<std::string, std::string> kBertNameOf = {
+        {"q_lin", "query"}, {"k_lin", "key"}, {"v_lin", "value"},
+        {"out_lin", "dense"}, {"lin1", "dense"}, {"lin2", "dense"},
+    };
+    const auto alias = kBertNameOf.find(leafName);
+    for (const auto& target : targets)
+        if (target == leafName || (alias != kBertNameOf.end() && target == alias->second)) return true;
+    return false;
 }
 
 }  // namespace
 
-bool isHeadParameter(const std::string& name) {
-    return startsWith(name, "classifier.") || startsWith(name, "bert.pooler.") || startsWith(name, "cls.");
-}
+bool isHeadParameter(const ModelBundle& model, const std::string& name) { return model.model->isHeadParameter(name); }
 
 void applyFineTuningStrategy(ModelBundle& model, const TrainingOptions& options) {
     auto& module = model.module();
@@ -46,20 +51,31 @@ void applyFineTuningStrategy(ModelBundle& model, const TrainingOptions& options)
         throw UsageError("cannot freeze " + std::to_string(options.freezeLayers) + " layers: the model has " +
                          std::to_string(layers));
     const bool headOnly = options.headOnly || options.lora.rank > 0;
+    const auto& names = model.model->names();
     for (auto& item : module.named_parameters()) {
         const auto& name = item.key();
-        bool frozen = headOnly && !isHeadParameter(name);
+        bool frozen = headOnly && !isHeadParameter(model, name);
         if (options.freezeLayers > 0) {
-            frozen = frozen || startsWith(name, "bert.embeddings.");
+            frozen = frozen || startsWith(name, names.embeddings);
             for (int64_t i = 0; i < options.freezeLayers; ++i)
-                frozen = frozen || startsWith(name, "bert.encoder.layer." + std::to_string(i) + ".");
+                frozen = frozen || startsWith(name, names.layer + std::to_string(i) + ".");
         }
+        // Fixed sinusoidal positions (DistilBERT's sinusoidal_pos_embds) are never trained.
+        frozen = frozen ||
+                 (model.config.sinusoidalPositions && name == names.embeddings + "position_embeddings.weight");
         item.value().set_requires_grad(!frozen);
     }
     if (options.lora.rank > 0) {
-        for (const auto& layer : *encoderOf(model)->encoder->layer)
-            for (auto& linear : loraTargets(*layer->as<BertLayer>(), options.lora.targets))
-                linear->addAdapter(options.lora.rank, options.lora.alpha, options.lora.dropout);
+        int adapted = 0;
+        for (const auto& item : module.named_modules()) {
+            auto* linear = item.value()->as<AdaptableLinearImpl>();
+            if (!linear || !startsWith(item.key(), names.layer)) continue;
+            if (!isLoraTarget(item.key().substr(item.key().rfind('.') + 1), options.lora.targets)) continue;
+            linear->addAdapter(options.lora.rank, options.lora.alpha, options.lora.dropout);
+            ++adapted;
+        }
+        if (adapted == 0)
+            throw UsageError("no layer of this " + model.architecture() + " matches the LoRA targets");
         for (auto& item : module.named_parameters())
             if (item.key().find("lora_") != std::string::npos) item.value().set_requires_grad(true);
     }
@@ -71,14 +87,16 @@ void endFineTuningStrategy(ModelBundle& model) {
     for (auto& parameter : model.module().parameters()) parameter.set_requires_grad(true);
 }
 
-ParameterGroups buildParameterGroups(torch::nn::Module& module, const TrainingOptions& options) {
+ParameterGroups buildParameterGroups(ModelBundle& model, const TrainingOptions& options) {
+    auto& module = model.module();
+    const auto noDecay = parametersWithoutWeightDecay(module);
     const bool separateHead = options.headLearningRate > 0;
     // decay, no decay; then the head's decay, no decay when it has its own rate.
     std::vector<std::vector<torch::Tensor>> members(separateHead ? 4 : 2);
     for (auto& item : module.named_parameters()) {
         if (!item.value().requires_grad()) continue;
-        const size_t head = separateHead && isHeadParameter(item.key()) ? 2 : 0;
-        members[head + (excludedFromWeightDecay(item.key()) ? 1 : 0)].push_back(item.value());
+        const size_t head = separateHead && isHeadParameter(model, item.key()) ? 2 : 0;
+        members[head + (noDecay.count(item.key()) ? 1 : 0)].push_back(item.value());
     }
     ParameterGroups result;
     for (size_t i = 0; i < members.size(); ++i) {

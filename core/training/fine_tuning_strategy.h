@@ -24,7 +24,7 @@ void endFineTuningStrategy(ModelBundle& model);
 
 // True for the task head (pooler, classifier, masked-LM head): the part that a
 // head-only or LoRA run still trains in full, and that headLearningRate applies to.
-bool isHeadParameter(const std::string& name);
+bool isHeadParameter(const ModelBundle& model, const std::string& name);
 
 // AdamW parameter groups over the trainable parameters: weight decay except on
 // biases and LayerNorm weights (as transformers' Trainer does), and a separate
@@ -34,6 +34,6 @@ struct ParameterGroups {
     std::vector<torch::optim::OptimizerParamGroup> groups;
     std::vector<double> baseRates;
 };
-ParameterGroups buildParameterGroups(torch::nn::Module& module, const TrainingOptions& options);
+ParameterGroups buildParameterGroups(ModelBundle& model, const TrainingOptions& options);
 
 }  // namespace bertbench

@@ -2,7 +2,7 @@
 
 namespace bertbench {
 
-MaskedBatch maskTokens(const BertInputs& inputs, int32_t maskId, int64_t vocabSize,
+MaskedBatch maskTokens(const ModelInputs& inputs, int32_t maskId, int64_t vocabSize,
                        const std::vector<int32_t>& specialIds, double probability,
                        c10::optional<at::Generator> generator) {
     const auto& ids = inputs.inputIds;

@@ -11,14 +11,14 @@
 namespace bertbench {
 
 struct MaskedBatch {
-    BertInputs inputs;     // input ids with the masking applied
+    ModelInputs inputs;     // input ids with the masking applied
     torch::Tensor labels;  // [B, T] original ids at chosen positions, -100 elsewhere
 };
 
 // Draws from `generator`, or without one from torch's global generator (seeded
 // and checkpointed by the trainer); a CPU generator needs inputs on the CPU.
 // Special tokens ([CLS], [SEP]) and padding are never chosen.
-MaskedBatch maskTokens(const BertInputs& inputs, int32_t maskId, int64_t vocabSize,
+MaskedBatch maskTokens(const ModelInputs& inputs, int32_t maskId, int64_t vocabSize,
                        const std::vector<int32_t>& specialIds, double probability = 0.15,
                        c10::optional<at::Generator> generator = c10::nullopt);
 

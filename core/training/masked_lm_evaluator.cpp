@@ -29,7 +29,7 @@ struct MaskedExamples {
 
 // All examples end to end as one row, so one draw decides every position and
 // the masking cannot depend on how the examples are batched.
-MaskedExamples maskAll(const EncodedDataset& data, const BertTokenizer& tokenizer, int64_t vocabSize) {
+MaskedExamples maskAll(const EncodedDataset& data, const Tokenizer& tokenizer, int64_t vocabSize) {
     std::vector<int64_t> flat;
     for (const auto& e : data.examples) flat.insert(flat.end(), e.ids.begin(), e.ids.end());
     const auto ids = torch::tensor(flat, torch::kInt64).unsqueeze(0);  // [1, N]
@@ -65,10 +65,10 @@ torch::Tensor paddedLabels(const std::vector<const std::vector<int64_t>*>& rows,
 
 }  // namespace
 
-MaskedLMEvaluation evaluateMaskedLM(BertForMaskedLM& model, const EncodedDataset& data,
-                                    const BertTokenizer& tokenizer, int64_t vocabSize, int64_t batchSize,
+MaskedLMEvaluation evaluateMaskedLM(TaskModelImpl& model, const EncodedDataset& data,
+                                    const Tokenizer& tokenizer, int64_t vocabSize, int64_t batchSize,
                                     torch::Device device) {
-    EvalModeScope evalMode(*model);
+    EvalModeScope evalMode(model);
     torch::NoGradGuard noGrad;
 
     MaskedLMEvaluation result;
@@ -96,7 +96,7 @@ MaskedLMEvaluation evaluateMaskedLM(BertForMaskedLM& model, const EncodedDataset
         }
         const auto inputs = padBatch(sequences, tokenizer.padId(), 0, device);
         const auto labels = paddedLabels(labelRows, inputs.inputIds.size(1)).to(device);
-        const auto logits = model->forward(inputs).logits;  // [B, T, V]
+        const auto logits = model.forward(inputs).logits;  // [B, T, V]
         lossSum += torch::nn::functional::cross_entropy(
                        logits.view({-1, logits.size(-1)}), labels.view({-1}),
                        torch::nn::functional::CrossEntropyFuncOptions().ignore_index(kIgnoredLabel).reduction(

@@ -3,8 +3,8 @@
 // masked-LM run's validation reports and chooses its best model by.
 #pragma once
 
-#include "model/heads.h"
-#include "tokenizer/bert_tokenizer.h"
+#include "model/task_model.h"
+#include "tokenizer/tokenizer.h"
 #include "training/encoded_dataset.h"
 
 #include <torch/torch.h>
@@ -25,8 +25,8 @@ struct MaskedLMEvaluation {
 // every call on the same data masks the same positions, whatever the batch
 // size, and torch's global random state (the trainer's) is not touched. Runs
 // in eval mode without gradients and gives the module its mode back.
-MaskedLMEvaluation evaluateMaskedLM(BertForMaskedLM& model, const EncodedDataset& data,
-                                    const BertTokenizer& tokenizer, int64_t vocabSize, int64_t batchSize,
+MaskedLMEvaluation evaluateMaskedLM(TaskModelImpl& model, const EncodedDataset& data,
+                                    const Tokenizer& tokenizer, int64_t vocabSize, int64_t batchSize,
                                     torch::Device device);
 
 }  // namespace bertbench

@@ -11,7 +11,7 @@ StepRunner::StepRunner(ModelBundle& model, const TrainingOptions& options, const
                        torch::Device device, int64_t totalSteps)
     : model_(model), options_(options), train_(train), device_(device), total_(totalSteps),
       warmup_(options.resolvedWarmupSteps(totalSteps)) {
-    auto groups = buildParameterGroups(model.module(), options);
+    auto groups = buildParameterGroups(model, options);
     baseRates_ = groups.baseRates;
     for (const auto& g : groups.groups)
         for (const auto& p : g.params()) trainable_.push_back(p);
@@ -19,7 +19,7 @@ StepRunner::StepRunner(ModelBundle& model, const TrainingOptions& options, const
                                                        torch::optim::AdamWOptions(options.learningRate));
 }
 
-BertInputs StepRunner::collate(const BatchIndices& batch, std::vector<int64_t>& labels, StepOutcome& counts) const {
+ModelInputs StepRunner::collate(const BatchIndices& batch, std::vector<int64_t>& labels, StepOutcome& counts) const {
     std::vector<TokenSequence> sequences;
     for (size_t i : batch) {
         const auto& e = train_.examples[i];
@@ -28,21 +28,21 @@ BertInputs StepRunner::collate(const BatchIndices& batch, std::vector<int64_t>& 
         counts.tokens += int64_t(e.ids.size());
     }
     const size_t length = options_.padding == Padding::MaxLength ? size_t(options_.maxLength) : 0;
-    auto inputs = padBatch(sequences, model_.tokenizer.padId(), length, device_);
+    auto inputs = padBatch(sequences, model_.tokenizer->padId(), length, device_);
     counts.paddedTokens += inputs.inputIds.numel();
     return inputs;
 }
 
-torch::Tensor StepRunner::lossOf(const BertInputs& inputs, const std::vector<int64_t>& labels) {
+torch::Tensor StepRunner::lossOf(const ModelInputs& inputs, const std::vector<int64_t>& labels) {
     if (model_.task == Task::MaskedLM) {
-        const auto& tok = model_.tokenizer;
+        const auto& tok = *model_.tokenizer;
         auto masked = maskTokens(inputs, tok.maskId(), model_.config.vocabSize, {tok.clsId(), tok.sepId()});
-        auto logits = model_.maskedLM->forward(masked.inputs).logits;
+        auto logits = model_.model->forward(masked.inputs).logits;
         return torch::nn::functional::cross_entropy(
             logits.view({-1, logits.size(-1)}), masked.labels.view({-1}),
             torch::nn::functional::CrossEntropyFuncOptions().ignore_index(kIgnoredLabel));
     }
-    auto logits = model_.classifier->forward(inputs).logits;
+    auto logits = model_.model->forward(inputs).logits;
     return torch::nn::functional::cross_entropy(logits, torch::tensor(labels).to(device_));
 }
 

@@ -41,8 +41,8 @@ public:
     torch::optim::AdamW& optimizer() { return *optimizer_; }
 
 private:
-    BertInputs collate(const BatchIndices& batch, std::vector<int64_t>& labels, StepOutcome& counts) const;
-    torch::Tensor lossOf(const BertInputs& inputs, const std::vector<int64_t>& labels);
+    ModelInputs collate(const BatchIndices& batch, std::vector<int64_t>& labels, StepOutcome& counts) const;
+    torch::Tensor lossOf(const ModelInputs& inputs, const std::vector<int64_t>& labels);
 
     ModelBundle& model_;
     const TrainingOptions& options_;

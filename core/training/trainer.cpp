@@ -116,7 +116,7 @@ struct Trainer::Impl {
     }
 
     EncodedDataset encode(const Dataset& dataset) {
-        auto encoded = encodeDataset(dataset, model->tokenizer, size_t(options.maxLength));
+        auto encoded = encodeDataset(dataset, *model->tokenizer, size_t(options.maxLength));
         if (encoded.truncated > 0)
             message(std::to_string(encoded.truncated) + " of " + std::to_string(encoded.examples.size()) +
                     " examples in " + dataset.source + " are longer than " + std::to_string(options.maxLength) +
@@ -149,7 +149,7 @@ struct Trainer::Impl {
         report.epoch = epoch;
         report.step = step;
         if (model->task == Task::MaskedLM) {
-            const auto result = evaluateMaskedLM(model->maskedLM, set, model->tokenizer, model->config.vocabSize,
+            const auto result = evaluateMaskedLM(*model->model, set, *model->tokenizer, model->config.vocabSize,
                                                  options.evalBatchSize, device);
             if (result.maskedTokens == 0) {
                 message("The " + split + " data is too short to mask a token; it is not evaluated");
@@ -160,7 +160,7 @@ struct Trainer::Impl {
             report.metrics.perplexity = result.perplexity;
             return report;
         }
-        report.metrics = evaluateClassifier(model->classifier, set, model->tokenizer.padId(), options.evalBatchSize,
+        report.metrics = evaluateClassifier(*model->model, set, model->tokenizer->padId(), options.evalBatchSize,
                                             device)
                              .metrics;
         return report;
@@ -201,7 +201,7 @@ struct Trainer::Impl {
         auto source = [](const std::optional<Dataset>& d) { return d ? nlohmann::json(d->source) : nlohmann::json(); };
         auto hash = [](const std::optional<Dataset>& d) { return d ? nlohmann::json(contentHash(*d)) : nlohmann::json(); };
         return {{"options", options.toJson()},
-                {"task", architectureName(model->task)},
+                {"task", model->architecture()},
                 {"model", model->config.toJson()},
                 {"data",
                  {{"train", data.train.source},
@@ -240,7 +240,7 @@ TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
             for (const auto& d : differences) text += "\n  " + d;
             throw UsageError(text + "\nleave these out to continue with the run's own settings (settings.json)");
         }
-        if (loadTrainingCheckpoint(run.checkpointDir(), module, stepper->optimizer(), position)) {
+        if (loadTrainingCheckpoint(run.checkpointDir(), *model->model, stepper->optimizer(), position)) {
             message("Resuming at step " + std::to_string(position.step) + " of " + std::to_string(total));
         } else {
             // Stopped before its first checkpoint: nothing was kept, so the run
@@ -303,13 +303,13 @@ TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
             const bool timeDue =
                 options.checkpointMinutes > 0 && trainSeconds - secondsAtCheckpoint >= options.checkpointMinutes * 60;
             if ((stepsDue || timeDue) && position.step < total) {
-                saveTrainingCheckpoint(run.checkpointDir(), module, stepper->optimizer(), position);
+                saveTrainingCheckpoint(run.checkpointDir(), *model->model, stepper->optimizer(), position);
                 secondsAtCheckpoint = trainSeconds;
             }
             safePoint();
         }
         if (cancelRequested) {
-            saveTrainingCheckpoint(run.checkpointDir(), module, stepper->optimizer(), position);
+            saveTrainingCheckpoint(run.checkpointDir(), *model->model, stepper->optimizer(), position);
             message("Stopped at step " + std::to_string(position.step) + "; the checkpoint can be resumed");
             result.completed = false;
             result.steps = position.step;
@@ -343,7 +343,7 @@ TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
                 stop = true;
             }
         }
-        saveTrainingCheckpoint(run.checkpointDir(), module, stepper->optimizer(), position);
+        saveTrainingCheckpoint(run.checkpointDir(), *model->model, stepper->optimizer(), position);
     }
 
     if (validation.examples.empty() || position.bestStep < 0) {
@@ -355,7 +355,7 @@ TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
         // Resumed after the best evaluation: its weights are only in the best
         // folder, which holds them merged, so adapters are merged first.
         endFineTuningStrategy(*model);
-        applyStateDict(module, architectureName(model->task), readStateDict(run.bestModelDir() + "/model.safetensors"),
+        applyStateDict(*model->model, readStateDict(run.bestModelDir() + "/model.safetensors"),
                        run.bestModelDir());
     }
     module.eval();

@@ -42,7 +42,7 @@ void writeSerialized(const std::string& path, const std::function<void(std::ostr
 
 }  // namespace
 
-void saveTrainingCheckpoint(const std::string& dir, const torch::nn::Module& model,
+void saveTrainingCheckpoint(const std::string& dir, const TaskModelImpl& model,
                             torch::optim::Optimizer& optimizer, const TrainerPosition& position) {
     const std::string partial = partialFolderFor(dir);
     std::error_code ignored;
@@ -74,7 +74,7 @@ void saveTrainingCheckpoint(const std::string& dir, const torch::nn::Module& mod
     replaceFolder(partial, dir);
 }
 
-bool loadTrainingCheckpoint(const std::string& requested, torch::nn::Module& model,
+bool loadTrainingCheckpoint(const std::string& requested, TaskModelImpl& model,
                             torch::optim::Optimizer& optimizer, TrainerPosition& position) {
     std::string dir = requested;
     if (!fs::exists(dir + "/trainer_state.json")) {
@@ -83,7 +83,7 @@ bool loadTrainingCheckpoint(const std::string& requested, torch::nn::Module& mod
     }
     const std::string stateFile = dir + "/trainer_state.json";
     position = positionFromJson(readJsonFile(stateFile), stateFile);
-    const auto report = applyStateDict(model, "the trained model", readStateDict(dir + "/model.safetensors"),
+    const auto report = applyStateDict(model, readStateDict(dir + "/model.safetensors"),
                                        dir + "/model.safetensors");
     if (!report.newlyInitialised.empty() || !report.unused.empty())
         throw FileError(dir, "the checkpoint was written for other training settings (e.g. another LoRA setup)");

@@ -6,6 +6,7 @@
 // process killed at any moment leaves either the old or the new checkpoint.
 #pragma once
 
+#include "model/task_model.h"
 #include "training/trainer_position.h"
 
 #include <torch/torch.h>
@@ -15,12 +16,12 @@
 
 namespace bertbench {
 
-void saveTrainingCheckpoint(const std::string& dir, const torch::nn::Module& model,
+void saveTrainingCheckpoint(const std::string& dir, const TaskModelImpl& model,
                             torch::optim::Optimizer& optimizer, const TrainerPosition& position);
 
 // Restores into model and optimizer (built the same way as when saved).
 // Returns false when there is no checkpoint; throws FileError for a damaged one.
-bool loadTrainingCheckpoint(const std::string& dir, torch::nn::Module& model, torch::optim::Optimizer& optimizer,
+bool loadTrainingCheckpoint(const std::string& dir, TaskModelImpl& model, torch::optim::Optimizer& optimizer,
                             TrainerPosition& position);
 
 }  // namespace bertbench

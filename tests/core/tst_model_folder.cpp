@@ -24,10 +24,10 @@ const std::string kCola = "reference/tiny-bert-cola";
 torch::Tensor logitsOf(ModelBundle& model, const std::vector<std::string>& texts) {
     torch::NoGradGuard noGrad;
     std::vector<Encoding> encodings;
-    for (const auto& t : texts) encodings.push_back(model.tokenizer.encode(t, 128));
+    for (const auto& t : texts) encodings.push_back(model.tokenizer->encode(t, 128));
     std::vector<TokenSequence> sequences;
     for (const auto& e : encodings) sequences.push_back(sequenceOf(e));
-    return model.classifier->forward(padBatch(sequences, model.tokenizer.padId())).logits;
+    return model.model->forward(padBatch(sequences, model.tokenizer->padId())).logits;
 }
 
 void expectFileError(const std::function<void()>& action, const QString& path, const QString& fragment) {
@@ -85,7 +85,7 @@ private Q_SLOTS:
         std::ifstream a(fixtures::path(kCola + "/vocab.txt")), b(folder.file("vocab.txt"));
         QVERIFY(std::string(std::istreambuf_iterator<char>(a), {}) == std::string(std::istreambuf_iterator<char>(b), {}));
         const auto tokenizer = readFolderTokenizer(folder.path());
-        QVERIFY(tokenizer.tokenizer.options().lowercase);
+        QVERIFY(tokenizer.tokenizer->lowercases());
         QCOMPARE(tokenizer.modelMaxLength, 128);
     }
 
@@ -140,10 +140,10 @@ private Q_SLOTS:
                 QVERIFY2(std::abs(p.mean().item<double>()) < 0.002, name.c_str());
             }
         }
-        QVERIFY(torch::all(model.classifier->bert->embeddings->word_embeddings->weight[0] == 0).item<bool>());
+        QVERIFY(torch::all(model.module().named_parameters()["bert.embeddings.word_embeddings.weight"][0] == 0).item<bool>());
         // Same seed, same model.
         auto again = createPresetModel("tiny", tokenizer, {"no", "yes"});
-        QVERIFY(torch::equal(model.classifier->classifier->weight, again.classifier->classifier->weight));
+        QVERIFY(torch::equal(model.module().named_parameters()["classifier.weight"], again.module().named_parameters()["classifier.weight"]));
     }
 
     void presetModelSavesAndLoads() {
@@ -163,6 +163,9 @@ private Q_SLOTS:
                         "not a folder");
 
         folder.copyFrom(kCola, {"config.json", "model.safetensors"});
+        expectFileError([&] { loadModelFolder(folder.path()); }, "broken",
+                        "has no tokenizer: expected vocab.txt (BERT, DistilBERT), vocab.json and merges.txt");
+        folder.copyFrom(kCola, {"tokenizer_config.json"});  // names BertTokenizer: its vocab.txt is missing
         expectFileError([&] { loadModelFolder(folder.path()); }, "vocab.txt", "missing");
 
         fs::create_directories(folder.file("vocab.txt"));  // a folder where the vocabulary should be

@@ -48,12 +48,12 @@ private:
         torch::NoGradGuard noGrad;
         for (const auto& row : rows_) {
             const auto index = row.at("index").get<int>();
-            BertInputs inputs{idsTensor(row.at("input_ids")), idsTensor(row.at("token_type_ids")),
+            ModelInputs inputs{idsTensor(row.at("input_ids")), idsTensor(row.at("token_type_ids")),
                               idsTensor(row.at("attention_mask"))};
             const bool detailed = row.contains("attentions");
             ForwardOptions options;
             options.attentions = options.hiddenStates = detailed;
-            auto out = model.classifier->forward(inputs, options);
+            auto out = model.model->forward(inputs, options);
             const auto tag = QByteArray("row ") + QByteArray::number(index);
             QVERIFY2(maxAbsDiff(out.logits[0], row.at("logits")) < kTolerance, tag + " logits");
             QVERIFY2(maxAbsDiff(torch::softmax(out.logits[0], -1), row.at("probs")) < kTolerance, tag + " probs");
@@ -127,7 +127,7 @@ private Q_SLOTS:
         auto model = std::make_shared<ModelBundle>(
             loadModelFolder(fixtures::path("reference/tiny-bert-cola"), Task::SequenceClassification));
         Predictor fast(model, 0, Precision::BFloat16);
-        QCOMPARE(model->classifier->classifier->weight.scalar_type(), torch::kFloat32);  // the original is untouched
+        QCOMPARE(model->module().named_parameters()["classifier.weight"].scalar_type(), torch::kFloat32);  // the original is untouched
         for (const auto& row : rows_) {
             const auto p = fast.predict(row.at("text").get<std::string>(), /*withAttentions=*/true);
             const auto want = row.at("probs").get<std::vector<float>>();
@@ -148,9 +148,9 @@ private Q_SLOTS:
             for (const auto& r : j) rows.push_back(torch::tensor(r.get<std::vector<int64_t>>()));
             return torch::stack(rows);
         };
-        BertInputs inputs{matrix(expected.at("input_ids")), matrix(expected.at("token_type_ids")),
+        ModelInputs inputs{matrix(expected.at("input_ids")), matrix(expected.at("token_type_ids")),
                           matrix(expected.at("attention_mask"))};
-        auto logits = model.classifier->forward(inputs).logits;
+        auto logits = model.model->forward(inputs).logits;
         QVERIFY(maxAbsDiff(logits, expected.at("logits")) < kTolerance);
 
         // The engine's own padding gives the same batch as transformers' padding="longest".
@@ -173,11 +173,11 @@ private Q_SLOTS:
         int checkedMasks = 0;
         for (const auto& sentence : expected.at("sentences")) {
             // The tokenizer must give the same ids as transformers for the same text.
-            const auto encoding = model.tokenizer.encode(sentence.at("text").get<std::string>());
+            const auto encoding = model.tokenizer->encode(sentence.at("text").get<std::string>());
             QCOMPARE(encoding.inputIds, sentence.at("input_ids").get<std::vector<int32_t>>());
-            BertInputs inputs{idsTensor(sentence.at("input_ids")), idsTensor(sentence.at("token_type_ids")),
+            ModelInputs inputs{idsTensor(sentence.at("input_ids")), idsTensor(sentence.at("token_type_ids")),
                               idsTensor(sentence.at("attention_mask"))};
-            auto logits = model.maskedLM->forward(inputs).logits[0];  // [T, V]
+            auto logits = model.model->forward(inputs).logits[0];  // [T, V]
             for (const auto& mask : sentence.at("masked")) {
                 const auto row = logits[mask.at("position").get<int64_t>()];
                 auto [values, ids] = row.topk(5);

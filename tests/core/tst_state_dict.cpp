@@ -19,8 +19,8 @@ const std::string kCola = "reference/tiny-bert-cola";
 
 StateDict referenceWeights() { return readSafetensorsStateDict(fixtures::path(kCola + "/model.safetensors")); }
 
-BertForSequenceClassification freshClassifier() {
-    return BertForSequenceClassification(BertConfig::fromFile(fixtures::path(kCola + "/config.json")));
+TaskModel freshClassifier() {
+    return makeTaskModel(ModelConfig::fromFile(fixtures::path(kCola + "/config.json")), Task::SequenceClassification);
 }
 
 // True when every parameter of model equals the reference tensor of that name.
@@ -52,7 +52,7 @@ class TestStateDict : public QObject {
 private Q_SLOTS:
     void appliesTheReferenceCompletely() {
         auto model = freshClassifier();
-        auto report = applyStateDict(*model, "BertForSequenceClassification", referenceWeights(), "ref");
+        auto report = applyStateDict(*model, referenceWeights(), "ref");
         QVERIFY(report.newlyInitialised.empty());
         QVERIFY(report.unused.empty());
         QVERIFY(report.warnings().empty());
@@ -79,7 +79,7 @@ private Q_SLOTS:
         }
         renamed.emplace_back("embeddings.position_ids", torch::arange(128).unsqueeze(0));
         auto model = freshClassifier();
-        auto report = applyStateDict(*model, "BertForSequenceClassification", renamed, "old");
+        auto report = applyStateDict(*model, renamed, "old");
         QVERIFY2(report.unused.empty(), report.unused.empty() ? "" : report.unused.front().c_str());
         QVERIFY(report.newlyInitialised.empty());
         QVERIFY(matchesReference(*model));
@@ -105,8 +105,8 @@ private Q_SLOTS:
         TempFolder folder("half");
         writeSafetensors(folder.file("model.safetensors"), views);
         auto model = freshClassifier();
-        applyStateDict(*model, "BertForSequenceClassification", readStateDict(folder.file("model.safetensors")), "half");
-        QCOMPARE(model->classifier->weight.scalar_type(), torch::kFloat32);
+        applyStateDict(*model, readStateDict(folder.file("model.safetensors")), "half");
+        QCOMPARE(model->outputLayer()->weight.scalar_type(), torch::kFloat32);
         QVERIFY(matchesReference(*model, tolerance));
         QVERIFY(!matchesReference(*model, 0));  // it really went through half precision
     }
@@ -114,7 +114,7 @@ private Q_SLOTS:
     void reportsMissingAndUnusedLikeTransformers() {
         auto mlmWeights = readStateDict(fixtures::path("reference/tiny-bert-mlm/model.safetensors"));
         auto model = freshClassifier();
-        auto report = applyStateDict(*model, "BertForSequenceClassification", mlmWeights, "mlm.safetensors");
+        auto report = applyStateDict(*model, mlmWeights, "mlm.safetensors");
         QCOMPARE(report.newlyInitialised,
                  (std::vector<std::string>{"bert.pooler.dense.weight", "bert.pooler.dense.bias", "classifier.weight",
                                            "classifier.bias"}));
@@ -137,10 +137,10 @@ private Q_SLOTS:
             if (name != "cls.predictions.bias") weights.emplace_back(name, t);
         weights.emplace_back("cls.predictions.decoder.bias", bias);
         weights.emplace_back("cls.predictions.decoder.weight", torch::zeros({30522, 64}));
-        auto report = applyStateDict(*model.maskedLM, "BertForMaskedLM", weights, "old");
+        auto report = applyStateDict(*model.model, weights, "old");
         QVERIFY(report.unused.empty());
         QVERIFY(report.newlyInitialised.empty());
-        QVERIFY(torch::equal(model.maskedLM->cls->predictions->bias, bias));
+        QVERIFY(torch::equal(model.module().named_parameters()["cls.predictions.bias"], bias));
     }
 
     void tensorsThatDoNotFitAreErrors() {
@@ -148,11 +148,11 @@ private Q_SLOTS:
         for (auto& [name, tensor] : weights)
             if (name == "classifier.weight") tensor = torch::zeros({3, 64});
         auto model = freshClassifier();
-        expectFileError([&] { applyStateDict(*model, "BertForSequenceClassification", weights, "w.safetensors"); },
+        expectFileError([&] { applyStateDict(*model, weights, "w.safetensors"); },
                         "tensor 'classifier.weight' has shape [3, 64] but config.json implies [2, 64]");
         StateDict foreign{{"resnet.conv1.weight", torch::zeros({2})}};
-        expectFileError([&] { applyStateDict(*model, "BertForSequenceClassification", foreign, "x.bin"); },
-                        "none of its 1 tensors belongs to a BERT model");
+        expectFileError([&] { applyStateDict(*model, foreign, "x.bin"); },
+                        "none of its 1 tensors belongs to a BertForSequenceClassification model");
     }
 
     void damagedPytorchFilesAreErrors() {

@@ -6,6 +6,7 @@
 // previous good file unchanged, and no temporary file left.
 #include "checkpoint/model_folder.h"
 #include "checkpoint/safetensors.h"
+#include "checkpoint/tokenizer_files.h"
 #include "common/atomic_file.h"
 #include "common/errors.h"
 #include "file_error_of.h"
@@ -63,8 +64,8 @@ QStringList temporaries(const std::string& dir) {
 }
 
 ModelBundle tinyModel() {
-    const auto tokenizer = BertTokenizer::fromFile(fixtures::path("reference/tiny-bert-cola/vocab.txt"), {});
-    return createPresetModel("tiny", tokenizer, {"no", "yes"});
+    return createPresetModel("tiny", tokenizerForNewModel(fixtures::path("reference/tiny-bert-cola/vocab.txt"), true),
+                             {"no", "yes"});
 }
 
 }  // namespace
@@ -141,7 +142,7 @@ private Q_SLOTS:
     void aCheckpointThatFailsKeepsThePreviousCheckpoint() {
         const fixtures::TempFolder dir("write_failure_checkpoint");
         auto model = tinyModel();
-        auto& module = model.module();
+        auto& module = *model.model;
         torch::optim::AdamW optimizer(module.parameters(), torch::optim::AdamWOptions(1e-3));
         const auto checkpoint = dir.file("checkpoint");
         TrainerPosition position;

@@ -14,11 +14,14 @@ inline std::string path(const std::string& relative) {
     return std::string(BERTBENCH_FIXTURES_DIR) + "/" + relative;
 }
 
-inline nlohmann::json readJson(const std::string& relative) {
-    std::ifstream in(path(relative));
-    if (!in) throw std::runtime_error("cannot open fixture " + relative);
+// Any JSON file, e.g. one a test wrote.
+inline nlohmann::json readJsonFile(const std::string& file) {
+    std::ifstream in(file);
+    if (!in) throw std::runtime_error("cannot open " + file);
     return nlohmann::json::parse(in);
 }
+
+inline nlohmann::json readJson(const std::string& relative) { return readJsonFile(path(relative)); }
 
 // One JSON value per non-empty line.
 inline std::vector<nlohmann::json> readJsonLines(const std::string& relative) {

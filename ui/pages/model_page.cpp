@@ -26,7 +26,7 @@
 #include <QVBoxLayout>
 
 namespace {
-constexpr int kSummaryRows = 10;
+constexpr int kSummaryRows = 11;
 }
 
 ModelPage::ModelPage(WorkbenchSession* session, TrainingController* training, QWidget* parent)
@@ -49,6 +49,10 @@ ModelPage::ModelPage(WorkbenchSession* session, TrainingController* training, QW
 
     createGroup_ = new QGroupBox(this);
     auto* createForm = new QFormLayout(createGroup_);
+    family_ = new QComboBox(createGroup_);
+    family_->setObjectName(QStringLiteral("familyCombo"));
+    for (auto family : {bertbench::ModelFamily::Bert, bertbench::ModelFamily::DistilBert, bertbench::ModelFamily::Roberta})
+        family_->addItem(QString::fromStdString(bertbench::familyDisplayName(family)), int(family));
     preset_ = new QComboBox(createGroup_);
     for (const auto& name : bertbench::sizePresetNames()) preset_->addItem(QString::fromStdString(name));
     vocab_ = new QLineEdit(createGroup_);
@@ -62,6 +66,7 @@ ModelPage::ModelPage(WorkbenchSession* session, TrainingController* training, QW
     seed_->setRange(0, 1 << 30);
     seed_->setValue(42);
     create_ = new QPushButton(createGroup_);
+    createForm->addRow(familyLabel_ = new QLabel(createGroup_), family_);
     createForm->addRow(presetLabel_ = new QLabel(createGroup_), preset_);
     createForm->addRow(vocabLabel_ = new QLabel(createGroup_), vocabRow);
     createForm->addRow(QString(), lowercase_);
@@ -153,19 +158,25 @@ ModelPage::ModelPage(WorkbenchSession* session, TrainingController* training, QW
 void ModelPage::retranslateUi() {
     sourceGroup_->setTitle(tr("Current model"));
     open_->setText(tr("Open folder…"));
-    open_->setToolTip(tr("A Hugging Face folder with config.json, vocab.txt and model.safetensors or pytorch_model.bin"));
+    open_->setToolTip(tr("A Hugging Face folder (BERT, DistilBERT or RoBERTa) with config.json, its tokenizer "
+                         "(vocab.txt, or vocab.json and merges.txt, or tokenizer.json) and model.safetensors or "
+                         "pytorch_model.bin"));
     save_->setText(tr("Save as folder…"));
     createGroup_->setTitle(tr("New model from a size preset"));
+    familyLabel_->setText(tr("Architecture:"));
+    family_->setToolTip(tr("BERT; DistilBERT (half the layers, no token types); RoBERTa (needs a byte-level BPE "
+                           "tokenizer: choose a folder with vocab.json and merges.txt as its vocabulary)"));
     presetLabel_->setText(tr("Size:"));
     preset_->setToolTip(tr("tiny: 2 layers, 128 hidden — trains in minutes on a CPU; base: the BERT paper's 12 layers"));
     vocabLabel_->setText(tr("Vocabulary:"));
     vocab_->setPlaceholderText(tr("bundled bert-base-uncased vocabulary"));
+    vocab_->setToolTip(tr("A vocab.txt file, or a model folder whose tokenizer the new model takes"));
     vocabBrowse_->setText(tr("Browse…"));
     lowercase_->setText(tr("Lowercase text (uncased vocabulary)"));
     seedLabel_->setText(tr("Initialisation seed:"));
     create_->setText(tr("Create model"));
     summaryGroup_->setTitle(tr("Summary"));
-    const QStringList names = {tr("Architecture:"), tr("Source:"),     tr("Layers:"),         tr("Hidden size:"),
+    const QStringList names = {tr("Architecture:"), tr("Family:"), tr("Source:"), tr("Layers:"), tr("Hidden size:"),
                                tr("Attention heads:"), tr("Max length:"), tr("Vocabulary size:"), tr("Parameters:"),
                                tr("Labels:"),          tr("State:")};
     for (int i = 0; i < kSummaryRows; ++i)
@@ -200,6 +211,7 @@ void ModelPage::showSummary() {
     const QLocale locale;
     const QStringList values = {
         qs(s.architecture),
+        tr("%1, %2 tokenizer").arg(qs(s.family), qs(s.tokenizerKind)),
         qs(s.source),
         QString::number(s.layers),
         tr("%1 (feed-forward %2)").arg(s.hiddenSize).arg(s.intermediateSize),
@@ -216,14 +228,18 @@ void ModelPage::showSummary() {
 }
 
 void ModelPage::browseVocab() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Vocabulary file"), QString(),
-                                                      tr("Vocabulary (*.txt);;All files (*)"));
+    // RoBERTa's tokenizer is two files (vocab.json, merges.txt): a folder is chosen.
+    const bool folder = bertbench::ModelFamily(family_->currentData().toInt()) == bertbench::ModelFamily::Roberta;
+    const QString path = folder ? QFileDialog::getExistingDirectory(this, tr("Folder with a tokenizer"))
+                                : QFileDialog::getOpenFileName(this, tr("Vocabulary file"), QString(),
+                                                               tr("Vocabulary (*.txt);;All files (*)"));
     if (!path.isEmpty()) vocab_->setText(path);
 }
 
 void ModelPage::create() {
     const QString vocab = vocab_->text().isEmpty() ? session_->defaultVocabPath() : vocab_->text();
-    session_->createModel(preset_->currentText(), vocab, lowercase_->isChecked(), quint64(seed_->value()));
+    session_->createModel(preset_->currentText(), vocab, lowercase_->isChecked(), quint64(seed_->value()),
+                          bertbench::ModelFamily(family_->currentData().toInt()));
 }
 
 void ModelPage::adapt() {

@@ -48,6 +48,8 @@ private:
     QGroupBox* createGroup_;
     QLabel *presetLabel_, *vocabLabel_, *seedLabel_;
     QComboBox* preset_;
+    QComboBox* family_;
+    QLabel* familyLabel_;
     QLineEdit* vocab_;
     QPushButton* vocabBrowse_;
     QCheckBox* lowercase_;

@@ -181,16 +181,17 @@ void WorkbenchSession::openModel(const QString& folder, bool discardConfirmed) {
 }
 
 void WorkbenchSession::createModel(const QString& preset, const QString& vocabPath, bool lowercase, quint64 seed,
-                                   bool discardConfirmed) {
+                                   bertbench::ModelFamily family, bool discardConfirmed) {
     NewModelRequest request;
     request.preset = ss(preset);
     request.vocabPath = ss(vocabPath);
+    request.family = family;
     request.lowercase = lowercase;
     request.seed = seed;
     const QString what = tr("Create model");
     emit statusMessage(tr("Creating a %1 model…").arg(preset));
     const auto unsaved = discardConfirmed ? UnsavedTraining::Discard : UnsavedTraining::Refuse;
-    auto retry = [=] { createModel(preset, vocabPath, lowercase, seed, true); };
+    auto retry = [=] { createModel(preset, vocabPath, lowercase, seed, family, true); };
     engine_->createModel(request, unsaved, onGuiThread<ModelSummary>(what, [this, what, retry](const auto& o) {
                              if (!o.ok() && askedToDiscard(o, tr("The current model has training that is not saved. "
                                                                   "Create a new model and discard it?"),

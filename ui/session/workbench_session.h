@@ -53,8 +53,10 @@ public:
     // A model with unsaved training is replaced only when discardConfirmed;
     // otherwise the session refuses and discardQuestion() asks the user.
     void openModel(const QString& folder, bool discardConfirmed = false);
+    // vocabPath: a vocab.txt, or a folder holding a model's tokenizer files
+    // (vocab.json and merges.txt for RoBERTa's byte-level BPE).
     void createModel(const QString& preset, const QString& vocabPath, bool lowercase, quint64 seed,
-                     bool discardConfirmed = false);
+                     bertbench::ModelFamily family = bertbench::ModelFamily::Bert, bool discardConfirmed = false);
     // replaceConfirmed: the user agreed to replace the model already in `folder`.
     void saveModel(const QString& folder, bool replaceConfirmed = false);
     void evaluate(const QString& split, int maxLength);

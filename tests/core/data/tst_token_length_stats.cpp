@@ -10,6 +10,7 @@
 #include "common/errors.h"
 #include "data/dataset_import.h"
 #include "data/token_length_stats.h"
+#include "tokenizer/bert_tokenizer.h"
 #include "fixtures.h"
 
 using namespace bertbench;

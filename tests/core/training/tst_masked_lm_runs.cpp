@@ -57,8 +57,8 @@ nlohmann::json readJson(const std::string& path) {
 }
 
 MaskedLMEvaluation evaluate(ModelBundle& model, const Dataset& data, int64_t batchSize = 64) {
-    const auto encoded = encodeDataset(data, model.tokenizer, 64);
-    return evaluateMaskedLM(model.maskedLM, encoded, model.tokenizer, model.config.vocabSize, batchSize, torch::kCPU);
+    const auto encoded = encodeDataset(data, *model.tokenizer, 64);
+    return evaluateMaskedLM(*model.model, encoded, *model.tokenizer, model.config.vocabSize, batchSize, torch::kCPU);
 }
 
 void verifyPerplexity(double loss, double perplexity) {
@@ -160,7 +160,7 @@ private Q_SLOTS:
     void anEvaluationMasksTheSamePositionsEveryTime() {
         auto model = tinyMaskedLM();
         const auto data = sentences(40);
-        model->maskedLM->train();
+        model->module().train();
         torch::manual_seed(5);
         const auto expected = torch::rand({8});
         torch::manual_seed(5);
@@ -169,7 +169,7 @@ private Q_SLOTS:
         const auto second = evaluate(*model, data, /*batchSize=*/7);
 
         QVERIFY(torch::equal(afterwards, expected));  // the global generator was not drawn from
-        QVERIFY(model->maskedLM->is_training());      // the mode came back
+        QVERIFY(model->module().is_training());      // the mode came back
         QCOMPARE(first.examples, int64_t(40));
         QCOMPARE(second.maskedTokens, first.maskedTokens);
         QVERIFY2(std::abs(second.loss - first.loss) < 1e-5 * first.loss,
@@ -178,7 +178,7 @@ private Q_SLOTS:
         verifyPerplexity(first.loss, first.perplexity);
         // About 15 % of the real tokens, [CLS] and [SEP] excluded.
         int64_t real = 0;
-        for (const auto& e : data.examples) real += int64_t(model->tokenizer.encode(e.text, 64).inputIds.size()) - 2;
+        for (const auto& e : data.examples) real += int64_t(model->tokenizer->encode(e.text, 64).inputIds.size()) - 2;
         QVERIFY2(first.maskedTokens > real * 8 / 100 && first.maskedTokens < real * 22 / 100,
                  qPrintable(QString("%1 of %2").arg(first.maskedTokens).arg(real)));
     }

@@ -43,7 +43,7 @@ private Q_SLOTS:
     void batchesAreTheReferenceBatches() {
         fixtures::TempFolder folder("trace_batches");
         auto model = referenceModel(folder);
-        const auto encoded = encodeDataset(data_, model->tokenizer, 128);
+        const auto encoded = encodeDataset(data_, *model->tokenizer, 128);
         std::vector<size_t> lengths;
         for (const auto& e : encoded.examples) lengths.push_back(e.ids.size());
         const auto plan = planEpoch(lengths, 16, ShuffleMode::None, 42, 0);
@@ -51,7 +51,7 @@ private Q_SLOTS:
         for (size_t b = 0; b < plan.size(); ++b) {
             std::vector<TokenSequence> sequences;
             for (size_t i : plan[b]) sequences.push_back({&encoded.examples[i].ids, encoded.examples[i].secondSegmentStart});
-            const auto inputs = padBatch(sequences, model->tokenizer.padId());
+            const auto inputs = padBatch(sequences, model->tokenizer->padId());
             const auto& expected = trace_.at("batches")[b];
             QCOMPARE(plan[b], expected.at("rows").get<std::vector<size_t>>());
             QVERIFY(maxAbsDiff(inputs.inputIds.to(torch::kFloat), expected.at("input_ids")) == 0);
@@ -93,7 +93,7 @@ private Q_SLOTS:
         QCOMPARE(compared, parameters.size());
         QCOMPARE(compared, expectedWeights.size());
         const auto& last = trace_.at("steps")[7];
-        QVERIFY(maxAbsDiff(model->classifier->classifier->bias, last.at("classifier_bias_after_step")) < 1e-4);
+        QVERIFY(maxAbsDiff(model->module().named_parameters()["classifier.bias"], last.at("classifier_bias_after_step")) < 1e-4);
 
         // Logits of the first four sentences after training, in eval mode.
         const auto& first4 = trace_.at("first4");
@@ -101,8 +101,8 @@ private Q_SLOTS:
         for (const auto& r : first4.at("input_ids")) ids.push_back(torch::tensor(r.get<std::vector<int64_t>>()));
         for (const auto& r : first4.at("attention_mask")) mask.push_back(torch::tensor(r.get<std::vector<int64_t>>()));
         torch::NoGradGuard noGrad;
-        model->classifier->eval();
-        auto logits = model->classifier->forward({torch::stack(ids), torch::Tensor(), torch::stack(mask)}).logits;
+        model->module().eval();
+        auto logits = model->model->forward({torch::stack(ids), torch::Tensor(), torch::stack(mask)}).logits;
         QVERIFY(maxAbsDiff(logits, first4.at("logits_after_training")) < 1e-4);
     }
 };

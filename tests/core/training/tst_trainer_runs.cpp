@@ -282,23 +282,23 @@ private Q_SLOTS:
     void headOnlyAndFrozenLayersLeaveTheRestUntouched() {
         TempFolder folder("frozen");
         auto model = fixtures::tinyPreset(kCola);
-        const auto embeddings = model->classifier->bert->embeddings->word_embeddings->weight.clone();
-        const auto layer0 = model->classifier->bert->named_parameters()["encoder.layer.0.output.dense.weight"].clone();
-        const auto layer1 = model->classifier->bert->named_parameters()["encoder.layer.1.output.dense.weight"].clone();
+        const auto embeddings = model->module().named_parameters()["bert.embeddings.word_embeddings.weight"].clone();
+        const auto layer0 = model->module().named_parameters()["bert.encoder.layer.0.output.dense.weight"].clone();
+        const auto layer1 = model->module().named_parameters()["bert.encoder.layer.1.output.dense.weight"].clone();
         auto options = quickOptions(4);
         options.freezeLayers = 1;
         Trainer trainer(model, options, {fixtures::colaRows(64), {}, {}}, folder.file("run"));
         trainer.run();
-        auto now = model->classifier->bert->named_parameters();
-        QVERIFY(torch::equal(model->classifier->bert->embeddings->word_embeddings->weight, embeddings));
-        QVERIFY(torch::equal(now["encoder.layer.0.output.dense.weight"], layer0));
-        QVERIFY(!torch::equal(now["encoder.layer.1.output.dense.weight"], layer1));
+        auto now = model->module().named_parameters();
+        QVERIFY(torch::equal(model->module().named_parameters()["bert.embeddings.word_embeddings.weight"], embeddings));
+        QVERIFY(torch::equal(now["bert.encoder.layer.0.output.dense.weight"], layer0));
+        QVERIFY(!torch::equal(now["bert.encoder.layer.1.output.dense.weight"], layer1));
     }
 
     void loraTrainsAdaptersAndSavesAPlainBert() {
         TempFolder folder("lora");
         auto model = fixtures::tinyPreset(kCola);
-        const auto query = model->classifier->bert->named_parameters()["encoder.layer.0.attention.self.query.weight"].clone();
+        const auto query = model->module().named_parameters()["bert.encoder.layer.0.attention.self.query.weight"].clone();
         auto options = quickOptions(6);
         options.lora.rank = 4;
         options.learningRate = 5e-3;
@@ -307,9 +307,9 @@ private Q_SLOTS:
         double adapterNorm = 0;
         TrainingCallbacks callbacks;
         callbacks.onStep = [&](const StepReport&) {
-            auto parameters = model->classifier->bert->named_parameters();
-            baseFrozen = baseFrozen && torch::equal(parameters["encoder.layer.0.attention.self.query.weight"], query);
-            adapterNorm = parameters["encoder.layer.0.attention.self.query.lora_B"].abs().sum().item<double>();
+            auto parameters = model->module().named_parameters();
+            baseFrozen = baseFrozen && torch::equal(parameters["bert.encoder.layer.0.attention.self.query.weight"], query);
+            adapterNorm = parameters["bert.encoder.layer.0.attention.self.query.lora_B"].abs().sum().item<double>();
         };
         Trainer trainer(model, options, {fixtures::colaRows(96), {}, {}}, folder.file("run"), callbacks);
         QVERIFY(trainer.trainableParameters() < trainer.totalParameters() / 50);
@@ -322,7 +322,7 @@ private Q_SLOTS:
             QVERIFY2(p.key().find("lora") == std::string::npos, p.key().c_str());
             QVERIFY(p.value().requires_grad());
         }
-        QVERIFY(!torch::equal(model->classifier->bert->named_parameters()["encoder.layer.0.attention.self.query.weight"],
+        QVERIFY(!torch::equal(model->module().named_parameters()["bert.encoder.layer.0.attention.self.query.weight"],
                               query));
         // The saved folder is a plain BERT whose outputs equal the adapted model's.
         auto saved = loadModelFolder(folder.file("run/best"));
@@ -330,10 +330,10 @@ private Q_SLOTS:
         for (const auto& p : saved.module().named_parameters()) QVERIFY(p.key().find("lora") == std::string::npos);
         {
             torch::NoGradGuard noGrad;
-            BertInputs inputs{torch::tensor({101, 1996, 2879, 8823, 1012, 102}).unsqueeze(0), {}, {}};
-            model->classifier->eval();
-            const auto adapted = model->classifier->forward(inputs).logits;
-            const auto plain = saved.classifier->forward(inputs).logits;
+            ModelInputs inputs{torch::tensor({101, 1996, 2879, 8823, 1012, 102}).unsqueeze(0), {}, {}};
+            model->module().eval();
+            const auto adapted = model->model->forward(inputs).logits;
+            const auto plain = saved.model->forward(inputs).logits;
             QVERIFY((adapted - plain).abs().max().item<double>() < 1e-5);
         }
         Trainer second(model, options, {fixtures::colaRows(96), {}, {}}, folder.file("run2"));
@@ -366,8 +366,8 @@ private Q_SLOTS:
         QCOMPARE(classifier.bundle()->report.newlyInitialised,
                  (std::vector<std::string>{"bert.pooler.dense.weight", "bert.pooler.dense.bias", "classifier.weight",
                                            "classifier.bias"}));
-        QVERIFY(torch::equal(classifier.bundle()->classifier->bert->embeddings->word_embeddings->weight,
-                             mlm.bundle()->maskedLM->bert->embeddings->word_embeddings->weight.cpu()));
+        QVERIFY(torch::equal(classifier.bundle()->module().named_parameters()["bert.embeddings.word_embeddings.weight"],
+                             mlm.bundle()->module().named_parameters()["bert.embeddings.word_embeddings.weight"].cpu()));
         Trainer fineTune(classifier.bundle(), quickOptions(2), {fixtures::colaRows(64), {}, {}}, folder.file("cls"));
         QVERIFY(fineTune.run().completed);
         QCOMPARE(classifier.summary().labels, kCola);

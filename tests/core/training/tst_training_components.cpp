@@ -158,7 +158,7 @@ private Q_SLOTS:
         auto model = fixtures::tinyPreset({"a", "b"});
         TrainingOptions o;
         o.headLearningRate = 1e-3;
-        const auto groups = buildParameterGroups(model->module(), o);
+        const auto groups = buildParameterGroups(*model, o);
         QCOMPARE(groups.groups.size(), size_t(4));
         QCOMPARE(groups.baseRates, (std::vector<double>{2e-5, 2e-5, 1e-3, 1e-3}));
         auto decay = [&](size_t i) {

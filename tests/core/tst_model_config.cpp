@@ -1,8 +1,8 @@
-// BertConfig <-> config.json: every field, defaults, labels, unknown fields kept,
+// ModelConfig <-> config.json: every field, defaults, labels, unknown fields kept,
 // and clear errors for bad files.
 #include "common/errors.h"
 #include "fixtures.h"
-#include "model/bert_config.h"
+#include "model/model_config.h"
 #include "model/presets.h"
 
 #include <QtTest>
@@ -12,19 +12,19 @@
 
 using namespace bertbench;
 
-class TestBertConfig : public QObject {
+class TestModelConfig : public QObject {
     Q_OBJECT
 
 private:
     std::string writeTemp(const std::string& name, const std::string& text) {
-        const auto path = std::filesystem::temp_directory_path() / ("tst_bert_config_" + name);
+        const auto path = std::filesystem::temp_directory_path() / ("tst_model_config_" + name);
         std::ofstream(path) << text;
         return path.string();
     }
 
 private Q_SLOTS:
     void readsTheReferenceClassifierConfig() {
-        const auto c = BertConfig::fromFile(fixtures::path("reference/tiny-bert-cola/config.json"));
+        const auto c = ModelConfig::fromFile(fixtures::path("reference/tiny-bert-cola/config.json"));
         QCOMPARE(c.vocabSize, 30522);
         QCOMPARE(c.hiddenSize, 64);
         QCOMPARE(c.numHiddenLayers, 2);
@@ -42,9 +42,9 @@ private Q_SLOTS:
     }
 
     void labelsDefaultLikeTransformers() {
-        const auto c = BertConfig::fromFile(fixtures::path("reference/tiny-bert-mlm/config.json"));
+        const auto c = ModelConfig::fromFile(fixtures::path("reference/tiny-bert-mlm/config.json"));
         QCOMPARE(c.id2label, (std::vector<std::string>{"LABEL_0", "LABEL_1"}));
-        const auto three = BertConfig::fromJson({{"num_labels", 3}});
+        const auto three = ModelConfig::fromJson({{"num_labels", 3}});
         QCOMPARE(three.numLabels(), 3);
     }
 
@@ -53,7 +53,7 @@ private Q_SLOTS:
         json["my_custom_field"] = {{"nested", 1}};
         json["hidden_act"] = "gelu_new";
         json["classifier_dropout"] = 0.3;
-        const auto c = BertConfig::fromJson(json);
+        const auto c = ModelConfig::fromJson(json);
         QVERIFY(c.hiddenAct == Activation::GeluNew);
         const auto written = c.toJson();
         QCOMPARE(written.at("my_custom_field"), json.at("my_custom_field"));
@@ -63,12 +63,12 @@ private Q_SLOTS:
         QCOMPARE(written.at("id2label").at("0").get<std::string>(), std::string("unacceptable"));
         for (const auto& [key, value] : json.items())
             QVERIFY2(written.contains(key), key.c_str());
-        const auto again = BertConfig::fromJson(written);
+        const auto again = ModelConfig::fromJson(written);
         QCOMPARE(again.toJson(), written);
     }
 
     void nullClassifierDropoutFallsBackToHidden() {
-        auto c = BertConfig::fromJson({{"hidden_dropout_prob", 0.2}, {"classifier_dropout", nullptr}});
+        auto c = ModelConfig::fromJson({{"hidden_dropout_prob", 0.2}, {"classifier_dropout", nullptr}});
         QCOMPARE(c.effectiveClassifierDropout(), 0.2);
         QVERIFY(c.toJson().at("classifier_dropout").is_null());
     }
@@ -105,7 +105,7 @@ private Q_SLOTS:
         QFETCH(QString, json);
         QFETCH(QString, expected);
         try {
-            BertConfig::fromJson(nlohmann::json::parse(json.toStdString()));
+            ModelConfig::fromJson(nlohmann::json::parse(json.toStdString()));
             QFAIL("no error");
         } catch (const UsageError& e) {
             QVERIFY2(QString(e.what()).contains(expected), e.what());
@@ -115,7 +115,7 @@ private Q_SLOTS:
     void badFilesNameThePath() {
         const auto path = writeTemp("broken.json", "{\"hidden_size\": 64,");
         try {
-            BertConfig::fromFile(path);
+            ModelConfig::fromFile(path);
             QFAIL("no error");
         } catch (const FileError& e) {
             QCOMPARE(e.path(), path);
@@ -123,12 +123,12 @@ private Q_SLOTS:
         }
         const auto bad = writeTemp("bad.json", R"({"hidden_size": 65})");
         try {
-            BertConfig::fromFile(bad);
+            ModelConfig::fromFile(bad);
             QFAIL("no error");
         } catch (const FileError& e) {
             QVERIFY2(QString(e.what()).startsWith(QString::fromStdString(bad)), e.what());
         }
-        QVERIFY_THROWS_EXCEPTION(FileError, BertConfig::fromFile("/nonexistent/config.json"));
+        QVERIFY_THROWS_EXCEPTION(FileError, ModelConfig::fromFile("/nonexistent/config.json"));
     }
 
     void deepNestingIsRefusedNotACrash() {
@@ -138,7 +138,7 @@ private Q_SLOTS:
         nested += "1" + std::string(100000, '}') + "}";
         const auto path = writeTemp("nested.json", nested.c_str());
         try {
-            BertConfig::fromFile(path);
+            ModelConfig::fromFile(path);
             QFAIL("no error");
         } catch (const FileError& e) {
             QCOMPARE(e.path(), path);
@@ -146,7 +146,7 @@ private Q_SLOTS:
         }
         const auto folder = QDir::tempPath() + "/bertbench_config_is_a_folder";
         QDir().mkpath(folder);
-        QVERIFY_THROWS_EXCEPTION(FileError, BertConfig::fromFile(folder.toStdString()));
+        QVERIFY_THROWS_EXCEPTION(FileError, ModelConfig::fromFile(folder.toStdString()));
     }
 
     void presetsHaveTheDocumentedSizes_data() {
@@ -184,5 +184,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_APPLESS_MAIN(TestBertConfig)
-#include "tst_bert_config.moc"
+QTEST_APPLESS_MAIN(TestModelConfig)
+#include "tst_model_config.moc"

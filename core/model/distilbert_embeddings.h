@@ -1,0 +1,30 @@
+// DistilBERT's input embeddings (transformers' Embeddings in modeling_distilbert):
+// word + position, then LayerNorm and dropout; no token types.
+// Shapes: B batch, T tokens, H hidden (DistilBERT's dim).
+#pragma once
+
+#include "model/model_config.h"
+
+#include <torch/torch.h>
+
+namespace bertbench {
+
+class DistilBertEmbeddingsImpl : public torch::nn::Module {
+public:
+    explicit DistilBertEmbeddingsImpl(const ModelConfig& config);
+
+    torch::Tensor forward(const torch::Tensor& inputIds);  // [B, T] int64 -> [B, T, H]
+
+    // sinusoidal_pos_embds: the fixed sin/cos table of "Attention Is All You
+    // Need" in place of learned positions, excluded from training as in
+    // transformers' create_sinusoidal_embeddings.
+    void useSinusoidalPositions();
+
+    torch::nn::Embedding word_embeddings{nullptr};
+    torch::nn::Embedding position_embeddings{nullptr};
+    torch::nn::LayerNorm LayerNorm{nullptr};
+    torch::nn::Dropout dropout{nullptr};
+};
+TORCH_MODULE(DistilBertEmbeddings);
+
+}  // namespace bertbench

@@ -1,0 +1,53 @@
+#include "model/distilbert_layer.h"
+
+#include "model/layer.h"
+#include "model/scaled_attention.h"
+
+namespace bertbench {
+
+namespace {
+torch::nn::LayerNorm layerNorm(const ModelConfig& config) {
+    return torch::nn::LayerNorm(torch::nn::LayerNormOptions({config.hiddenSize}).eps(config.layerNormEps));
+}
+}  // namespace
+
+MultiHeadSelfAttentionImpl::MultiHeadSelfAttentionImpl(const ModelConfig& config)
+    : heads_(config.numAttentionHeads) {
+    const int64_t h = config.hiddenSize;
+    q_lin = register_module("q_lin", AdaptableLinear(h, h));
+    k_lin = register_module("k_lin", AdaptableLinear(h, h));
+    v_lin = register_module("v_lin", AdaptableLinear(h, h));
+    out_lin = register_module("out_lin", AdaptableLinear(h, h));
+    dropout = register_module("dropout", torch::nn::Dropout(config.attentionProbsDropoutProb));
+}
+
+torch::Tensor MultiHeadSelfAttentionImpl::forward(const torch::Tensor& hidden, const torch::Tensor& additiveMask,
+                                                  torch::Tensor* probabilities) {
+    return out_lin(scaledDotProductAttention(q_lin(hidden), k_lin(hidden), v_lin(hidden), heads_, additiveMask,
+                                             dropout, probabilities));
+}
+
+DistilBertFeedForwardImpl::DistilBertFeedForwardImpl(const ModelConfig& config) : activation_(config.hiddenAct) {
+    lin1 = register_module("lin1", AdaptableLinear(config.hiddenSize, config.intermediateSize));
+    lin2 = register_module("lin2", AdaptableLinear(config.intermediateSize, config.hiddenSize));
+    dropout = register_module("dropout", torch::nn::Dropout(config.hiddenDropoutProb));
+}
+
+torch::Tensor DistilBertFeedForwardImpl::forward(const torch::Tensor& hidden) {
+    return dropout(lin2(activate(lin1(hidden), activation_)));
+}
+
+TransformerBlockImpl::TransformerBlockImpl(const ModelConfig& config) {
+    attention = register_module("attention", MultiHeadSelfAttention(config));
+    sa_layer_norm = register_module("sa_layer_norm", layerNorm(config));
+    ffn = register_module("ffn", DistilBertFeedForward(config));
+    output_layer_norm = register_module("output_layer_norm", layerNorm(config));
+}
+
+torch::Tensor TransformerBlockImpl::forward(const torch::Tensor& hidden, const torch::Tensor& additiveMask,
+                                            torch::Tensor* probabilities) {
+    auto attended = sa_layer_norm(attention->forward(hidden, additiveMask, probabilities) + hidden);
+    return output_layer_norm(ffn(attended) + attended);
+}
+
+}  // namespace bertbench

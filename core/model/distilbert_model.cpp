@@ -1,0 +1,28 @@
+#include "model/distilbert_model.h"
+
+#include "model/layer_stack.h"
+
+namespace bertbench {
+
+DistilBertTransformerImpl::DistilBertTransformerImpl(const ModelConfig& config) {
+    layer = register_module("layer", torch::nn::ModuleList());
+    for (int64_t i = 0; i < config.numHiddenLayers; ++i) layer->push_back(TransformerBlock(config));
+}
+
+DistilBertModelImpl::DistilBertModelImpl(const ModelConfig& config) : maxPositions_(config.maxInputLength()) {
+    embeddings = register_module("embeddings", DistilBertEmbeddings(config));
+    transformer = register_module("transformer", DistilBertTransformer(config));
+}
+
+EncoderOutput DistilBertModelImpl::forward(const ModelInputs& inputs, const ForwardOptions& options) {
+    checkInputShape(inputs.inputIds, maxPositions_);
+    EncoderOutput out;
+    auto hidden = embeddings->forward(inputs.inputIds);
+    torch::Tensor mask;
+    if (inputs.attentionMask.defined()) mask = additiveAttentionMask(inputs.attentionMask, hidden.scalar_type());
+
+    runLayerStack<TransformerBlock>(transformer->layer, hidden, mask, options, out);
+    return out;
+}
+
+}  // namespace bertbench

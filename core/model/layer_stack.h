@@ -1,0 +1,28 @@
+// Running an encoder's layers in order, collecting what ForwardOptions asks
+// for; shared by every family's encoder (their layer classes differ, the loop
+// does not). Shapes: B batch, T tokens, H hidden.
+#pragma once
+
+#include "model/model_io.h"
+
+#include <torch/torch.h>
+
+namespace bertbench {
+
+// hidden: the embeddings output [B, T, H]; Layer::forward(hidden, mask,
+// probabilities*) as BertLayer's. Fills out.hiddenStates (embeddings output
+// first), out.attentions and out.lastHiddenState.
+template <typename Layer>
+void runLayerStack(torch::nn::ModuleList& layers, torch::Tensor hidden, const torch::Tensor& additiveMask,
+                   const ForwardOptions& options, EncoderOutput& out) {
+    if (options.hiddenStates) out.hiddenStates.push_back(hidden);
+    for (const auto& module : *layers) {
+        torch::Tensor probabilities;
+        hidden = module->as<Layer>()->forward(hidden, additiveMask, options.attentions ? &probabilities : nullptr);
+        if (options.attentions) out.attentions.push_back(probabilities);
+        if (options.hiddenStates) out.hiddenStates.push_back(hidden);
+    }
+    out.lastHiddenState = hidden;
+}
+
+}  // namespace bertbench

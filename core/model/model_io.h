@@ -1,0 +1,46 @@
+// What goes into and comes out of every model of the family, whatever its
+// architecture. Shapes: B batch, T tokens, H hidden, N heads, L layers.
+#pragma once
+
+#include <torch/torch.h>
+
+#include <vector>
+
+namespace bertbench {
+
+// Token ids of a padded batch; all [B, T] int64 on the model's device.
+struct ModelInputs {
+    torch::Tensor inputIds;
+    torch::Tensor tokenTypeIds;   // undefined = all zeros; ignored by models without token types
+    torch::Tensor attentionMask;  // 1 = real token, 0 = padding; undefined = all ones
+};
+
+// What the caller wants besides the last hidden state. Neither costs anything
+// when off: no tensors are kept and no extra work is done.
+struct ForwardOptions {
+    bool attentions = false;    // per-layer post-softmax probabilities
+    bool hiddenStates = false;  // embeddings output + every layer's output
+};
+
+struct EncoderOutput {
+    torch::Tensor lastHiddenState;             // [B, T, H]
+    torch::Tensor pooled;                      // [B, H], undefined without a pooler
+    std::vector<torch::Tensor> hiddenStates;   // L + 1 of [B, T, H] when asked
+    std::vector<torch::Tensor> attentions;     // L of [B, N, T, T] when asked
+};
+
+// What a task model returns: classifier logits [B, C] or masked-LM logits [B, T, V].
+struct TaskOutput {
+    torch::Tensor logits;
+    EncoderOutput encoder;  // hidden states / attentions when asked
+};
+
+// The mask added to attention scores: 0 where attended, the lowest finite value of
+// the dtype where padded (transformers' get_extended_attention_mask).
+// attentionMask [B, T] -> [B, 1, 1, T]
+torch::Tensor additiveAttentionMask(const torch::Tensor& attentionMask, torch::ScalarType dtype);
+
+// Raises UsageError for ids that are not [B, T] or longer than the positions.
+void checkInputShape(const torch::Tensor& inputIds, int64_t maxPositions);
+
+}  // namespace bertbench
