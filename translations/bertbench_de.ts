@@ -88,14 +88,6 @@
         <translation>Head %1</translation>
     </message>
     <message>
-        <source>Hide [CLS] and [SEP]</source>
-        <translation>[CLS] und [SEP] ausblenden</translation>
-    </message>
-    <message>
-        <source>Many heads park their attention on [CLS] and [SEP]; hiding them shows what else they look at.</source>
-        <translation>Viele Heads parken ihre Aufmerksamkeit auf [CLS] und [SEP]; blendet man sie aus, sieht man, worauf sie sonst achten.</translation>
-    </message>
-    <message>
         <source>Export PNG…</source>
         <translation>PNG exportieren…</translation>
     </message>
@@ -110,6 +102,14 @@
     <message>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Hide special tokens</source>
+        <translation>Sondertokens ausblenden</translation>
+    </message>
+    <message>
+        <source>Many heads park their attention on [CLS] and [SEP] (RoBERTa: &lt;s&gt; and &lt;/s&gt;); hiding them shows what else they look at.</source>
+        <translation>Viele Köpfe parken ihre Aufmerksamkeit auf [CLS] und [SEP] (RoBERTa: &lt;s&gt; und &lt;/s&gt;); blendet man sie aus, sieht man, worauf sie sonst achten.</translation>
     </message>
 </context>
 <context>

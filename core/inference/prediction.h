@@ -24,7 +24,9 @@ struct AttentionMaps {
 
 struct Prediction {
     std::string text;
-    std::vector<std::string> tokens;   // with [CLS]/[SEP], after truncation
+    std::vector<std::string> tokens;   // with [CLS]/[SEP] (<s>/</s>), after truncation
+    std::vector<std::string> readableTokens;  // the same as people read them (Tokenizer::readableToken)
+    std::vector<bool> special;         // per token: one of the sequence's special tokens
     std::vector<int32_t> inputIds;
     size_t untruncatedLength = 0;      // token count before truncation
     std::vector<float> logits;

@@ -24,6 +24,11 @@ Prediction describe(const ModelBundle& model, std::string_view text, const Encod
     Prediction p;
     p.text = std::string(text);
     p.tokens = encoding.tokens;
+    const auto ids = model.tokenizer->specialIds();
+    for (const int32_t id : encoding.inputIds) {
+        p.readableTokens.push_back(model.tokenizer->readableToken(id));
+        p.special.push_back(id == ids.cls || id == ids.sep || id == ids.pad);
+    }
     p.inputIds = encoding.inputIds;
     p.untruncatedLength = encoding.untruncatedLength;
     p.logits = toFloats(logits);

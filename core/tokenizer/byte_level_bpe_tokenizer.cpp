@@ -241,4 +241,10 @@ void ByteLevelBpeTokenizer::writeFiles(const std::string& dir, int64_t modelMaxL
     writeJsonFile(dir + "/special_tokens_map.json", robertaSpecialTokensMap(options_));
 }
 
+std::string ByteLevelBpeTokenizer::readableToken(int32_t id) const {
+    std::string text = decode({id}, /*skipSpecialTokens=*/false);
+    if (!text.empty() && text.front() == ' ') text.replace(0, 1, "\u2581");
+    return text;
+}
+
 }  // namespace bertbench

@@ -76,6 +76,8 @@ public:
     // fails there) and is kept when skipping special tokens.
     std::string decode(const std::vector<int32_t>& ids, bool skipSpecialTokens = true) const override;
 
+    std::string readableToken(int32_t id) const override;
+
     const Vocabulary& vocabulary() const override { return vocab_; }
     SpecialTokenIds specialIds() const override { return {clsId_, sepId_, padId_, unkId_, maskId_}; }
     std::string kind() const override { return "byte-level BPE"; }

@@ -66,6 +66,11 @@ public:
     // modelMaxLength > 0 is written as model_max_length.
     virtual void writeFiles(const std::string& dir, int64_t modelMaxLength) const = 0;
 
+    // A token as people read it in a chart: the vocabulary entry for WordPiece
+    // ("##ing" marks a continuation); for byte-level BPE the bytes decoded back
+    // to text, a leading space shown as "▁" (so "Ġboy" reads "▁boy", "Ã©" "é").
+    virtual std::string readableToken(int32_t id) const { return vocabulary().token(id); }
+
     int32_t clsId() const { return specialIds().cls; }
     int32_t sepId() const { return specialIds().sep; }
     int32_t padId() const { return specialIds().pad; }

@@ -20,8 +20,15 @@ class TestCli : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void predictPrintsTheReferenceProbabilities_data() {
+        QTest::addColumn<QString>("model");
+        for (const char* model : {"tiny-bert-cola", "tiny-distilbert-cola", "tiny-roberta-cola"})
+            QTest::newRow(model) << QString(model);
+    }
     void predictPrintsTheReferenceProbabilities() {
-        const auto rows = fixtures::readJsonLines("reference/tiny-bert-cola/expected/predict.jsonl");
+        QFETCH(QString, model);
+        const std::string reference = "reference/" + model.toStdString();
+        const auto rows = fixtures::readJsonLines(reference + "/expected/predict.jsonl");
         fixtures::TempFolder folder("cli_predict");
         std::string input;
         size_t used = 0;
@@ -32,7 +39,7 @@ private Q_SLOTS:
             ++used;
         }
         folder.write("texts.txt", input);
-        const auto run = cli({"predict", "--model", fixture("reference/tiny-bert-cola"), "--input",
+        const auto run = cli({"predict", "--model", fixture(reference), "--input",
                               QString::fromStdString(folder.file("texts.txt"))});
         QCOMPARE(run.exitCode, 0);
         const auto lines = run.lines();
@@ -100,6 +107,39 @@ private Q_SLOTS:
         const int64_t layer = 4 * (64 * 64 + 64) + 2 * 2 * 64 + (64 * 128 + 128) + (128 * 64 + 64);
         const int64_t poolerAndClassifier = (64 * 64 + 64) + (2 * 64 + 2);
         QCOMPARE(info.at("parameters").get<int64_t>(), embeddings + 2 * layer + poolerAndClassifier);
+    }
+
+    void infoAndTokenizeNameTheFamily() {
+        auto run = cli({"info", "--model", fixture("reference/tiny-roberta-mlm")});
+        QCOMPARE(run.exitCode, 0);
+        auto info = run.lines().at(0);
+        QCOMPARE(info.at("architecture").get<std::string>(), std::string("RobertaForMaskedLM"));
+        QCOMPARE(info.at("model_type").get<std::string>(), std::string("roberta"));
+        QCOMPARE(info.at("tokenizer").get<std::string>(), std::string("byte-level BPE"));
+        QCOMPARE(info.at("max_length").get<int>(), 128);  // 130 positions, numbered from pad_token_id + 1
+
+        run = cli({"tokenize", "--model", fixture("reference/tiny-roberta-cola"), "--text", "Hello<mask> world."});
+        QCOMPARE(run.exitCode, 0);
+        const auto line = run.lines().at(0);
+        QCOMPARE(line.at("tokens").front().get<std::string>(), std::string("<s>"));
+        QCOMPARE(line.at("tokens").back().get<std::string>(), std::string("</s>"));
+        QVERIFY(line.at("tokens").dump().find("<mask>") != std::string::npos);
+    }
+
+    void presetOfAnotherFamilyTrainsAndSaves() {
+        fixtures::TempFolder folder("cli_family_preset");
+        folder.write("train.tsv", "gj04\t1\t\tThe boy ate the apple.\ngj04\t0\t*\tApple the boy ate the.\n");
+        const auto run = cli({"train", "--preset", "tiny", "--family", "distilbert", "--train",
+                              QString::fromStdString(folder.file("train.tsv")), "--max-steps", "1", "--out",
+                              QString::fromStdString(folder.file("run"))});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const auto info = cli({"info", "--model", QString::fromStdString(folder.file("run/best"))}).lines().at(0);
+        QCOMPARE(info.at("architecture").get<std::string>(), std::string("DistilBertForSequenceClassification"));
+        QCOMPARE(info.at("layers").get<int>(), 1);
+        QCOMPARE(cli({"train", "--preset", "tiny", "--family", "gpt2", "--train",
+                      QString::fromStdString(folder.file("train.tsv"))})
+                     .exitCode,
+                 2);
     }
 
     void exitCodesSayWhatWentWrong_data() {

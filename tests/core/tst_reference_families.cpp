@@ -227,6 +227,23 @@ private Q_SLOTS:
         QCOMPARE(fs::exists(temp.file("saved/vocab.txt")), !bpe);
     }
 
+    void predictionsShowTokensAsPeopleReadThem() {
+        auto model = std::make_shared<ModelBundle>(loadModelFolder(fixtures::path("reference/tiny-roberta-cola")));
+        const auto p = Predictor(model).predict("The boy ate the apple. Café");
+        QCOMPARE(p.tokens.front(), std::string("<s>"));
+        QCOMPARE(p.tokens.at(2), std::string("\u0120boy"));  // the byte alphabet's space
+        const std::vector<std::string> readable = {"<s>", "The", "\u2581boy", "\u2581ate", "\u2581the", "\u2581app",
+                                                   "le", ".", "\u2581C", "af", "\u00e9", "</s>"};
+        QCOMPARE(p.readableTokens, readable);
+        QCOMPARE(p.special,
+                 (std::vector<bool>{true, false, false, false, false, false, false, false, false, false, false, true}));
+
+        auto bert = std::make_shared<ModelBundle>(loadModelFolder(fixtures::path("reference/tiny-bert-cola")));
+        const auto q = Predictor(bert).predict("Him left.");
+        QCOMPARE(q.readableTokens, q.tokens);  // WordPiece tokens are already readable
+        QCOMPARE(q.special, (std::vector<bool>{true, false, false, false, true}));
+    }
+
     void unknownModelTypeNamesTheSupportedOnes() {
         const fixtures::TempFolder temp("families_unknown");
         const auto dir = folderWithWeights(temp, "tiny-roberta-cola", "model.safetensors");

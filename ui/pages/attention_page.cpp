@@ -90,8 +90,9 @@ void AttentionPage::retranslateUi() {
     headLabel_->setText(tr("Head:"));
     if (head_->count() > 0) head_->setItemText(0, tr("Mean over heads"));
     for (int i = 1; i < head_->count(); ++i) head_->setItemText(i, tr("Head %1").arg(i));
-    hideSpecial_->setText(tr("Hide [CLS] and [SEP]"));
-    hideSpecial_->setToolTip(tr("Many heads park their attention on [CLS] and [SEP]; hiding them shows what else they look at."));
+    hideSpecial_->setText(tr("Hide special tokens"));
+    hideSpecial_->setToolTip(tr("Many heads park their attention on [CLS] and [SEP] (RoBERTa: <s> and </s>); hiding "
+                                "them shows what else they look at."));
     export_->setText(tr("Export PNG…"));
     hint_->setText(tr("Rows are layers, columns heads. Click a thumbnail to open it."));
     redraw();
@@ -131,8 +132,8 @@ void AttentionPage::onPredicted(int id, const bertbench::Prediction& p) {
 QVector<int> AttentionPage::shownTokens() const {
     QVector<int> shown;
     for (int i = 0; i < int(prediction_.tokens.size()); ++i) {
-        const auto& t = prediction_.tokens[size_t(i)];
-        if (hideSpecial_->isChecked() && (t == "[CLS]" || t == "[SEP]")) continue;
+        const bool special = size_t(i) < prediction_.special.size() && prediction_.special[size_t(i)];
+        if (hideSpecial_->isChecked() && special) continue;
         shown << i;
     }
     return shown;
@@ -146,7 +147,7 @@ void AttentionPage::redraw() {
     }
     const auto shown = shownTokens();
     const int layer = layer_->value() - 1, head = head_->currentIndex() - 1;
-    map_->setMap(*prediction_.attentions, toQStringList(prediction_.tokens), layer, head, shown);
+    map_->setMap(*prediction_.attentions, toQStringList(prediction_.readableTokens), layer, head, shown);
     grid_->setMaps(*prediction_.attentions, shown, map_->gradient(), map_->dataRange());
     grid_->setCurrent(layer, head);
 }

@@ -163,7 +163,7 @@ void ModelPage::retranslateUi() {
                          "pytorch_model.bin"));
     save_->setText(tr("Save as folder…"));
     createGroup_->setTitle(tr("New model from a size preset"));
-    familyLabel_->setText(tr("Architecture:"));
+    familyLabel_->setText(tr("Family:"));
     family_->setToolTip(tr("BERT; DistilBERT (half the layers, no token types); RoBERTa (needs a byte-level BPE "
                            "tokenizer: choose a folder with vocab.json and merges.txt as its vocabulary)"));
     presetLabel_->setText(tr("Size:"));

@@ -194,7 +194,7 @@ void PredictPage::showVerdict() {
         verdict_->setStyleSheet(QStringLiteral("color: #1f4e96;"));
     }
     verdict_->setText(text);
-    QString info = tr("%n token(s): ", nullptr, int(p.tokens.size())) + toQStringList(p.tokens).join(QLatin1Char(' ')).toHtmlEscaped();
+    QString info = tr("%n token(s): ", nullptr, int(p.tokens.size())) + toQStringList(p.readableTokens).join(QLatin1Char(' ')).toHtmlEscaped();
     if (p.truncated()) info += QStringLiteral("<br><b>") + tr("Truncated from %1 tokens.").arg(p.untruncatedLength) + QStringLiteral("</b>");
     details_->setText(info);
 }
