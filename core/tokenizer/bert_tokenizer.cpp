@@ -9,7 +9,7 @@
 #include "common/errors.h"
 #include "common/json_file.h"
 #include "tokenizer/decode_cleanup.h"
-#include "tokenizer/truncation.h"
+#include "tokenizer/sequence_assembly.h"
 #include "tokenizer/unicode_text.h"
 
 namespace bertbench {
@@ -98,28 +98,8 @@ Encoding BertTokenizer::encodePair(std::string_view a, std::string_view b, size_
     return assemble(tokenizeToIds(a), tokenizeToIds(b), maxLength);
 }
 
-Encoding BertTokenizer::assemble(std::vector<int32_t> a, std::optional<std::vector<int32_t>> b,
-                                 size_t maxLength) const {
-    const size_t specials = specialTokenCount(b.has_value());
-    const size_t total = truncateLongestFirst(a, b, specials, maxLength);
-
-    Encoding encoding;
-    encoding.untruncatedLength = total;
-    std::vector<int32_t>& ids = encoding.inputIds;
-    ids.reserve(a.size() + (b ? b->size() : 0) + specials);
-    ids.push_back(clsId_);
-    ids.insert(ids.end(), a.begin(), a.end());
-    ids.push_back(sepId_);
-    encoding.tokenTypeIds.assign(ids.size(), 0);
-    if (b) {
-        ids.insert(ids.end(), b->begin(), b->end());
-        ids.push_back(sepId_);
-        encoding.tokenTypeIds.resize(ids.size(), 1);
-    }
-    encoding.attentionMask.assign(ids.size(), 1);
-    encoding.tokens.reserve(ids.size());
-    for (int32_t id : ids) encoding.tokens.push_back(vocab_.token(id));
-    return encoding;
+Encoding BertTokenizer::assemble(std::vector<int32_t> a, std::optional<std::vector<int32_t>> b, size_t maxLength) const {
+    return assembleEncoding(std::move(a), std::move(b), SequenceTemplate{clsId_, sepId_, /*doubleSeparator=*/false, /*secondTextIsTokenTypeOne=*/true}, maxLength, vocab_);
 }
 
 bool BertTokenizer::isSpecialId(int32_t id) const {

@@ -15,7 +15,7 @@
 #include "tokenizer/decode_cleanup.h"
 #include "tokenizer/gpt2_pretokenizer.h"
 #include "tokenizer/roberta_folder_files.h"
-#include "tokenizer/truncation.h"
+#include "tokenizer/sequence_assembly.h"
 #include "tokenizer/unicode_text.h"
 #include "tokenizer/utf8_repair.h"
 #include "tokenizer/vocab_json.h"
@@ -169,26 +169,8 @@ Encoding ByteLevelBpeTokenizer::encodePair(std::string_view a, std::string_view 
 
 // build_inputs_with_special_tokens: <s> a </s> or <s> a </s></s> b </s>;
 // create_token_type_ids_from_sequences: zeros, pair or not.
-Encoding ByteLevelBpeTokenizer::assemble(std::vector<int32_t> a, std::optional<std::vector<int32_t>> b,
-                                         size_t maxLength) const {
-    const size_t specials = specialTokenCount(b.has_value());
-    Encoding encoding;
-    encoding.untruncatedLength = truncateLongestFirst(a, b, specials, maxLength);
-    std::vector<int32_t>& ids = encoding.inputIds;
-    ids.reserve(a.size() + (b ? b->size() : 0) + specials);
-    ids.push_back(clsId_);
-    ids.insert(ids.end(), a.begin(), a.end());
-    ids.push_back(sepId_);
-    if (b) {
-        ids.push_back(sepId_);
-        ids.insert(ids.end(), b->begin(), b->end());
-        ids.push_back(sepId_);
-    }
-    encoding.tokenTypeIds.assign(ids.size(), 0);
-    encoding.attentionMask.assign(ids.size(), 1);
-    encoding.tokens.reserve(ids.size());
-    for (int32_t id : ids) encoding.tokens.push_back(vocab_.token(id));
-    return encoding;
+Encoding ByteLevelBpeTokenizer::assemble(std::vector<int32_t> a, std::optional<std::vector<int32_t>> b, size_t maxLength) const {
+    return assembleEncoding(std::move(a), std::move(b), SequenceTemplate{clsId_, sepId_, /*doubleSeparator=*/true, /*secondTextIsTokenTypeOne=*/false}, maxLength, vocab_);
 }
 
 bool ByteLevelBpeTokenizer::isSpecialId(int32_t id) const {

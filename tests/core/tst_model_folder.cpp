@@ -5,6 +5,7 @@
 #include "checkpoint/tokenizer_files.h"
 #include "common/atomic_file.h"
 #include "common/errors.h"
+#include "file_error_of.h"
 #include "fixtures.h"
 #include "model/input_batch.h"
 #include "temp_folder.h"
@@ -30,15 +31,7 @@ torch::Tensor logitsOf(ModelBundle& model, const std::vector<std::string>& texts
     return model.model->forward(padBatch(sequences, model.tokenizer->padId())).logits;
 }
 
-void expectFileError(const std::function<void()>& action, const QString& path, const QString& fragment) {
-    try {
-        action();
-        QFAIL("no error");
-    } catch (const FileError& e) {
-        QVERIFY2(QString::fromStdString(e.path()).endsWith(path), e.what());
-        QVERIFY2(QString(e.what()).contains(fragment), e.what());
-    }
-}
+using fixtures::expectFileError;
 
 const std::vector<std::string> kTexts = {"The sailors rode the breeze clear of the rocks.",
                                          "The more we study verbs, the crazier they get.", "Him left."};

@@ -7,10 +7,12 @@
 #include "checkpoint/model_folder.h"
 #include "checkpoint/model_handle.h"
 #include "common/errors.h"
+#include "file_error_of.h"
 #include "fixtures.h"
 #include "inference/predictor.h"
 #include "model/input_batch.h"
 #include "temp_folder.h"
+#include "reference_rows.h"
 #include "tensor_compare.h"
 
 #include <QtTest>
@@ -51,15 +53,7 @@ std::string folderWithWeights(const fixtures::TempFolder& temp, const std::strin
 
 void writeJson(const std::string& path, const nlohmann::json& value) { std::ofstream(path) << value.dump(2); }
 
-void expectFileError(const std::function<void()>& action, const QString& path, const QString& fragment) {
-    try {
-        action();
-        QFAIL("no error");
-    } catch (const FileError& e) {
-        QVERIFY2(QString::fromStdString(e.path()).endsWith(path), e.what());
-        QVERIFY2(QString(e.what()).contains(fragment), e.what());
-    }
-}
+using fixtures::expectFileError;
 
 }  // namespace
 
@@ -103,22 +97,10 @@ private Q_SLOTS:
             ForwardOptions options;
             options.attentions = options.hiddenStates = detailed;
             auto out = model.model->forward(inputs, options);
-            QVERIFY2(maxAbsDiff(out.logits[0], row.at("logits")) < kTolerance, tag + " logits");
-            QVERIFY2(maxAbsDiff(torch::softmax(out.logits[0], -1), row.at("probs")) < kTolerance, tag + " probs");
+            fixtures::checkPredictRow(out, row, kTolerance);
             QCOMPARE(model.config.id2label[size_t(out.logits[0].argmax().item<int64_t>())],
                      row.at("predicted_label").get<std::string>());
-            if (!detailed) continue;
-            ++detailedRows;
-            QCOMPARE(out.encoder.attentions.size(), size_t(2));
-            for (size_t layer = 0; layer < 2; ++layer)
-                QVERIFY2(maxAbsDiff(out.encoder.attentions[layer][0], row.at("attentions")[layer]) < kTolerance,
-                         tag + " attentions layer " + QByteArray::number(int(layer)));
-            QCOMPARE(out.encoder.hiddenStates.size(), size_t(3));
-            for (size_t layer = 0; layer < 3; ++layer)
-                QVERIFY2(maxAbsDiff(out.encoder.hiddenStates[layer][0], row.at("hidden_states")[layer]) < kTolerance,
-                         tag + " hidden state " + QByteArray::number(int(layer)));
-            QVERIFY2(maxAbsDiff(out.encoder.lastHiddenState[0], row.at("last_hidden_state")) < kTolerance,
-                     tag + " last hidden state");
+            if (detailed) ++detailedRows;
         }
         QCOMPARE(detailedRows, 5);
     }

@@ -6,6 +6,9 @@
 #include "common/errors.h"
 
 #include <QString>
+#include <QtTest>
+
+#include <functional>
 
 #include <exception>
 
@@ -21,6 +24,18 @@ QString fileErrorOf(F&& call) {
         return QStringLiteral("not a FileError: ") + QString::fromStdString(e.what());
     }
     return QStringLiteral("no error");
+}
+
+// Checks that `action` throws a FileError whose path ends with `path` and
+// whose message contains `fragment`.
+inline void expectFileError(const std::function<void()>& action, const QString& path, const QString& fragment) {
+    try {
+        action();
+        QFAIL("no error");
+    } catch (const bertbench::FileError& e) {
+        QVERIFY2(QString::fromStdString(e.path()).endsWith(path), e.what());
+        QVERIFY2(QString(e.what()).contains(fragment), e.what());
+    }
 }
 
 }  // namespace fixtures

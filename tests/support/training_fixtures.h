@@ -4,6 +4,9 @@
 #include "checkpoint/model_folder.h"
 #include "checkpoint/tokenizer_files.h"
 #include "data/dataset.h"
+#include "model/input_batch.h"
+#include "training/batch_plan.h"
+#include "training/encoded_dataset.h"
 #include "training/training_options.h"
 #include "fixtures.h"
 #include "temp_folder.h"
@@ -94,6 +97,36 @@ inline std::shared_ptr<bertbench::ModelBundle> tinyPreset(const std::vector<std:
     auto tokenizer = bertbench::readFolderTokenizer(path("reference/tiny-bert-cola")).tokenizer;
     return std::make_shared<bertbench::ModelBundle>(
         bertbench::createPresetModel("tiny", tokenizer, labels, bertbench::Task::SequenceClassification, seed));
+}
+
+// A short run's options: maxSteps steps of batch 16 on texts cut to 64 tokens.
+inline bertbench::TrainingOptions quickOptions(int64_t maxSteps, double learningRate = 5e-4) {
+    bertbench::TrainingOptions o;
+    o.maxSteps = maxSteps;
+    o.batchSize = 16;
+    o.learningRate = learningRate;
+    o.maxLength = 64;
+    return o;
+}
+
+// The batches the trainer forms for an 8-step reference trace (traceOptions:
+// batch 16, file order, 128 tokens): each batch's row numbers and its inputs,
+// padded with the model's own pad id.
+struct TraceBatch {
+    std::vector<size_t> rows;
+    bertbench::ModelInputs inputs;
+};
+inline std::vector<TraceBatch> traceBatches(const bertbench::ModelBundle& model, const bertbench::Dataset& data) {
+    const auto encoded = bertbench::encodeDataset(data, *model.tokenizer, 128);
+    std::vector<size_t> lengths;
+    for (const auto& e : encoded.examples) lengths.push_back(e.ids.size());
+    std::vector<TraceBatch> batches;
+    for (const auto& rows : bertbench::planEpoch(lengths, 16, bertbench::ShuffleMode::None, 42, 0)) {
+        std::vector<bertbench::TokenSequence> sequences;
+        for (size_t i : rows) sequences.push_back({&encoded.examples[i].ids, encoded.examples[i].secondSegmentStart});
+        batches.push_back({rows, bertbench::padBatch(sequences, model.tokenizer->padId())});
+    }
+    return batches;
 }
 
 }  // namespace fixtures

@@ -17,14 +17,7 @@ using fixtures::TempFolder;
 
 namespace {
 
-TrainingOptions quickOptions(int64_t maxSteps) {
-    TrainingOptions o;
-    o.maxSteps = maxSteps;
-    o.batchSize = 16;
-    o.learningRate = 5e-3;
-    o.maxLength = 64;
-    return o;
-}
+TrainingOptions quickOptions(int64_t maxSteps) { return fixtures::quickOptions(maxSteps, 5e-3); }
 
 std::shared_ptr<ModelBundle> referenceModel(const QString& reference) {
     return std::make_shared<ModelBundle>(loadModelFolder(fixtures::path("reference/" + reference.toStdString())));

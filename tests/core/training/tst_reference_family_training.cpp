@@ -76,15 +76,10 @@ private Q_SLOTS:
         auto model = std::make_shared<ModelBundle>(loadModelFolder(dropoutFreeCopy(folder, name)));
 
         // The same padded batches (RoBERTa pads with id 1).
-        const auto encoded = encodeDataset(data, *model->tokenizer, 128);
-        std::vector<size_t> lengths;
-        for (const auto& e : encoded.examples) lengths.push_back(e.ids.size());
-        const auto plan = planEpoch(lengths, 16, ShuffleMode::None, 42, 0);
-        QCOMPARE(plan.size(), size_t(4));
-        for (size_t b = 0; b < plan.size(); ++b) {
-            std::vector<TokenSequence> sequences;
-            for (size_t i : plan[b]) sequences.push_back({&encoded.examples[i].ids, encoded.examples[i].secondSegmentStart});
-            const auto inputs = padBatch(sequences, model->tokenizer->padId());
+        const auto batches = fixtures::traceBatches(*model, data);
+        QCOMPARE(batches.size(), size_t(4));
+        for (size_t b = 0; b < batches.size(); ++b) {
+            const auto& inputs = batches[b].inputs;
             const auto& expected = trace.at("batches")[b];
             QVERIFY(maxAbsDiff(inputs.inputIds.to(torch::kFloat), expected.at("input_ids")) == 0);
             QVERIFY(maxAbsDiff(inputs.attentionMask.to(torch::kFloat), expected.at("attention_mask")) == 0);

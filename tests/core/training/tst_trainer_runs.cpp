@@ -19,16 +19,10 @@ using fixtures::TempFolder;
 
 namespace {
 
+using fixtures::quickOptions;
+
 const std::vector<std::string> kCola = {"unacceptable", "acceptable"};
 
-TrainingOptions quickOptions(int64_t maxSteps) {
-    TrainingOptions o;
-    o.maxSteps = maxSteps;
-    o.batchSize = 16;
-    o.learningRate = 5e-4;
-    o.maxLength = 64;
-    return o;
-}
 
 std::vector<double> lossesOf(Trainer& trainer, std::vector<double>& losses, bool resume = false) {
     trainer.run(resume);
