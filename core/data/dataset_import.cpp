@@ -12,6 +12,7 @@
 #include "data/format_preset.h"
 #include "data/label_set.h"
 #include "tokenizer/unicode_text.h"
+#include "tokenizer/utf8_repair.h"
 
 namespace bertbench {
 
@@ -27,20 +28,6 @@ std::string_view trimmed(std::string_view text) {
     while (!text.empty() && isAsciiSpace(text.front())) text.remove_prefix(1);
     while (!text.empty() && isAsciiSpace(text.back())) text.remove_suffix(1);
     return text;
-}
-
-bool isValidUtf8(std::string_view text) {
-    for (size_t pos = 0; pos < text.size();) {
-        if (static_cast<unsigned char>(text[pos]) < 0x80) {
-            ++pos;
-            continue;
-        }
-        const size_t start = pos;
-        if (unicode::decodeUtf8(text, pos) == unicode::kReplacementChar &&
-            text.substr(start, pos - start) != "\xEF\xBF\xBD")
-            return false;
-    }
-    return true;
 }
 
 // A value quoted for a message, cut short: a wrongly chosen label column can
