@@ -29,8 +29,14 @@ void initializeWeights(torch::nn::Module& model, const ModelConfig& config, cons
                     if (auto padding = embedding->options.padding_idx()) p[*padding].zero_();
             }
         }
-        if (auto* embeddings = module.as<DistilBertEmbeddingsImpl>();
-            embeddings && config.sinusoidalPositions && wanted(prefix + "position_embeddings.weight"))
+    }
+    // After the loop: it visits a module before its children, whose random
+    // init would overwrite the table.
+    if (!config.sinusoidalPositions) return;
+    for (const auto& item : model.named_modules(/*name_prefix=*/"", /*include_self=*/true)) {
+        const std::string prefix = item.key().empty() ? "" : item.key() + ".";
+        if (auto* embeddings = item.value()->as<DistilBertEmbeddingsImpl>();
+            embeddings && wanted(prefix + "position_embeddings.weight"))
             embeddings->useSinusoidalPositions();
     }
 }

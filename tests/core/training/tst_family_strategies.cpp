@@ -4,6 +4,7 @@
 // separate head learning rate, and masked-LM domain adaptation.
 #include "checkpoint/encoder_transfer.h"
 #include "checkpoint/model_folder.h"
+#include "model/initialization.h"
 #include "fixtures.h"
 #include "temp_folder.h"
 #include "training/fine_tuning_strategy.h"
@@ -11,6 +12,8 @@
 #include "training_fixtures.h"
 
 #include <QtTest>
+
+#include <cmath>
 
 using namespace bertbench;
 using fixtures::TempFolder;
@@ -139,6 +142,29 @@ private Q_SLOTS:
                     for (const auto& p : groups.groups[g].params()) undecayed = undecayed || p.is_same(weight);
                 QVERIFY2(undecayed, item.key().c_str());
             }
+    }
+
+    void sinusoidalPositionsAreFixedAndNeverTrained() {
+        TempFolder folder("family_sinusoidal");
+        auto model = std::make_shared<ModelBundle>(
+            createPresetModel("tiny", loadModelFolder(fixtures::path("reference/tiny-distilbert-cola")).tokenizer,
+                              {"a", "b"}, Task::SequenceClassification, 5, ModelFamily::DistilBert));
+        model->config.sinusoidalPositions = true;
+        model->model = makeTaskModel(model->config, Task::SequenceClassification);
+        initializeWeights(model->module(), model->config);
+        const auto name = model->model->names().embeddings + "position_embeddings.weight";
+        const auto table = parameter(*model, name);
+        // "Attention Is All You Need": PE(pos, 2i) = sin(pos / 10000^(2i/d)), PE(pos, 2i+1) = cos(...).
+        const double d = double(table.size(1));
+        QVERIFY(std::abs(table[3][0].item<double>() - std::sin(3.0)) < 1e-6);
+        QVERIFY(std::abs(table[3][1].item<double>() - std::cos(3.0)) < 1e-6);
+        QVERIFY(std::abs(table[5][4].item<double>() - std::sin(5.0 / std::pow(10000.0, 4.0 / d))) < 1e-6);
+        Trainer trainer(model, quickOptions(2), {fixtures::colaRows(32), {}, {}}, folder.file("run"));
+        QVERIFY(trainer.run().completed);
+        QVERIFY(torch::equal(parameter(*model, name), table));
+        const auto saved = loadModelFolder(folder.file("run/best"));
+        QVERIFY(saved.config.sinusoidalPositions);
+        QVERIFY(torch::equal(saved.module().named_parameters()[name], table));
     }
 
     void maskedLmAdaptationRunsOnEveryFamily_data() { addFamilies(); }
