@@ -1,5 +1,7 @@
 #include "cli_support.h"
 
+#include "checkpoint/hub_cache.h"
+
 #include "common/errors.h"
 
 #include <CLI/CLI.hpp>
@@ -9,6 +11,17 @@
 #include <iostream>
 
 namespace bertbench::cli {
+
+CLI::Validator modelFolderOrCachedName() {
+    return CLI::Validator(
+        [](std::string& value) -> std::string {
+            std::error_code error;
+            if (value.empty() || std::filesystem::exists(value, error)) return {};
+            if (auto folder = cachedModelFolder(value, hubCacheFolders())) value = *folder;
+            return {};
+        },
+        "FOLDER|CACHED NAME");
+}
 
 void TextSource::addOptions(CLI::App& command) {
     textOption_ = command.add_option("--text", text, "A text to process");

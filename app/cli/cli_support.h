@@ -13,6 +13,7 @@
 
 namespace CLI {
 class App;
+class Validator;
 class Option;
 }
 
@@ -48,6 +49,11 @@ CLI::App* addCommand(CLI::App& app, const std::string& name, const std::string& 
 // bert-base-uncased's vocab.txt as installed with BertBench (share/bertbench/vocab)
 // or, when running from a build folder, from the source tree's resources/.
 std::string bundledVocabularyPath();
+
+// For --model: a folder, or the name of a model in the Hugging Face cache
+// ("bert-base-uncased"), which becomes its snapshot folder. Nothing is ever
+// downloaded; a name that is neither is left for the loader to report.
+CLI::Validator modelFolderOrCachedName();
 
 // Runs `body`, turning engine exceptions into a message on stderr and an exit code.
 int runReportingErrors(const std::function<void()>& body);

@@ -184,7 +184,7 @@ void addBenchCommand(CLI::App& app, int& exitCode) {
                                [c] { runBench(*c); });
     command->add_flag("--quick", c->quick, "A short run (about two minutes on 2 cores)");
     command->add_option("--presets", c->presets, "Size presets to measure")->delimiter(',')->capture_default_str();
-    command->add_option("--model", c->modelDir, "Also measure this Hugging Face model folder");
+    command->add_option("--model", c->modelDir, "Also measure this Hugging Face model folder, or a model name in the Hugging Face cache")->transform(modelFolderOrCachedName());
     command->add_option("--data", c->dataFile, "CoLA-format training file (default: the bundled one)");
     command->add_option("--json", c->jsonFile, "Write the results as JSON");
     command->add_option("--rss-probe", c->rssProbe, "(internal) print the peak RSS of one training step")

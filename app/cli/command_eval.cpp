@@ -33,7 +33,7 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
     auto c = std::make_shared<EvalCommand>();
     auto* command = addCommand(app, "eval", "Evaluate a classifier on a labelled file; print the metrics as JSON",
                                exitCode, [c] { runEval(*c); });
-    command->add_option("--model", c->modelDir, "A Hugging Face model folder")->required();
+    command->add_option("--model", c->modelDir, "A Hugging Face model folder, or a model name in the Hugging Face cache")->required()->transform(modelFolderOrCachedName());
     command->add_option("--data", c->dataFile, "The labelled data file")->required();
     c->dataset.addOptions(*command);
     command->add_option("--max-length", c->maxLength, "Truncate to this many tokens (default: the model's maximum)");

@@ -40,7 +40,7 @@ void addInfoCommand(CLI::App& app, int& exitCode) {
     auto dir = std::make_shared<std::string>();
     auto* command = addCommand(app, "info", "Print a model folder's configuration and parameter count as JSON",
                                exitCode, [dir] { runInfo(*dir); });
-    command->add_option("--model", *dir, "A Hugging Face model folder")->required();
+    command->add_option("--model", *dir, "A Hugging Face model folder, or a model name in the Hugging Face cache")->required()->transform(modelFolderOrCachedName());
 }
 
 }  // namespace bertbench::cli

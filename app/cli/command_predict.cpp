@@ -66,7 +66,7 @@ void addPredictCommand(CLI::App& app, int& exitCode) {
     auto o = std::make_shared<PredictOptions>();
     auto* command = addCommand(app, "predict", "Classify texts; print logits, probabilities and label as JSON lines",
                                exitCode, [o] { runPredict(*o); });
-    command->add_option("--model", o->modelDir, "A Hugging Face model folder")->required();
+    command->add_option("--model", o->modelDir, "A Hugging Face model folder, or a model name in the Hugging Face cache")->required()->transform(modelFolderOrCachedName());
     command->add_option("--max-length", o->maxLength,
                         "Truncate inputs to this many tokens (default: the model's maximum)")
         ->check(CLI::Range(size_t(2), size_t(1) << 20));

@@ -31,7 +31,7 @@ void addTokenizeCommand(CLI::App& app, int& exitCode) {
     auto o = std::make_shared<TokenizeOptions>();
     auto* command = addCommand(app, "tokenize", "Print the tokens and ids of texts as JSON lines (WordPiece or byte-level BPE)",
                                exitCode, [o] { runTokenize(*o); });
-    auto* model = command->add_option("--model", o->modelDir, "A Hugging Face model folder (uses its vocab.txt)");
+    auto* model = command->add_option("--model", o->modelDir, "A Hugging Face model folder (or a name in the Hugging Face cache): uses its tokenizer")->transform(modelFolderOrCachedName());
     auto* vocab = command->add_option("--vocab", o->vocabFile, "A vocab.txt file");
     model->excludes(vocab);
     auto* cased = command->add_flag("--cased", o->cased, "Keep case and accents (with --vocab)");

@@ -151,7 +151,7 @@ void addCommandTo(CLI::App& app, int& exitCode, bool maskedLM) {
                                           "the data needs no label column"
                                         : "Fine-tune a classifier and write a run folder",
                                exitCode, [c] { runTrain(*c); });
-    auto* model = command->add_option("--model", c->modelDir, "Start from this Hugging Face model folder");
+    auto* model = command->add_option("--model", c->modelDir, "Start from this Hugging Face model folder, or a model name in the Hugging Face cache")->transform(modelFolderOrCachedName());
     auto* preset = command->add_option("--preset", c->preset, "Start from a new model: tiny, mini, small, medium, base, large");
     model->excludes(preset);
     command->add_option("--family", c->family, "With --preset: the architecture of the new model")

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -24,8 +25,10 @@ struct CliRun {
     }
 };
 
-inline CliRun cli(const QStringList& arguments) {
+inline CliRun cli(const QStringList& arguments,
+                  const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment()) {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(BERTBENCH_CLI_PATH, arguments);
     process.waitForFinished(300000);
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
