@@ -711,10 +711,6 @@
         <translation>Textdateien mit Trennzeichen (*.tsv *.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Open model folder</source>
-        <translation>Modellordner öffnen</translation>
-    </message>
-    <message>
         <source>Save model into folder</source>
         <translation>Modell in Ordner speichern</translation>
     </message>
@@ -952,6 +948,77 @@
     <message>
         <source>Folder with a tokenizer</source>
         <translation>Ordner mit einem Tokenizer</translation>
+    </message>
+</context>
+<context>
+    <name>OpenModelDialog</name>
+    <message>
+        <source>Open model</source>
+        <translation>Modell öffnen</translation>
+    </message>
+    <message>
+        <source>Models you already have: the BERT, DistilBERT and RoBERTa models in your Hugging Face cache, and the folders you opened or saved recently. BertBench never downloads; Browse… opens any other model folder.</source>
+        <translation>Modelle, die Sie schon haben: die BERT-, DistilBERT- und RoBERTa-Modelle in Ihrem Hugging-Face-Cache und die Ordner, die Sie zuletzt geöffnet oder gespeichert haben. BertBench lädt nie etwas herunter; „Durchsuchen…“ öffnet jeden anderen Modellordner.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>In the Hugging Face cache</source>
+        <translation>Im Hugging-Face-Cache</translation>
+    </message>
+    <message>
+        <source>No cache folder found</source>
+        <translation>Kein Cache-Ordner gefunden</translation>
+    </message>
+    <message>
+        <source>classifier</source>
+        <translation>Klassifikator</translation>
+    </message>
+    <message>
+        <source>encoder / masked LM</source>
+        <translation>Encoder / Masked LM</translation>
+    </message>
+    <message>
+        <source>none found (transformers keeps downloads in ~/.cache/huggingface/hub)</source>
+        <translation>keine gefunden (transformers legt Downloads in ~/.cache/huggingface/hub ab)</translation>
+    </message>
+    <message>
+        <source>Recently used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <source>Open model folder</source>
+        <translation>Modellordner öffnen</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "checkpoint/model_folder.h"
 #include "cli_runner.h"
 #include "fixtures.h"
+#include "hub_cache_layout.h"
 #include "temp_folder.h"
 
 #include <QtTest>
@@ -15,32 +16,7 @@
 using namespace bertbench;
 namespace fs = std::filesystem;
 
-namespace {
-
-// Copies `files` of a reference folder into <cache>/models--<repo>/ as the hub
-// does: the content in blobs/, a symlink per file in snapshots/<revision>/.
-int64_t cacheModel(const std::string& cache, const std::string& repo, const std::string& revision,
-                   const std::string& reference, const std::vector<std::string>& files) {
-    const fs::path root = fs::path(cache) / ("models--" + repo);
-    fs::create_directories(root / "blobs");
-    fs::create_directories(root / "snapshots" / revision);
-    int64_t bytes = 0;
-    for (const auto& file : files) {
-        const auto blob = root / "blobs" / (revision + "-" + file);
-        fs::copy_file(fixtures::path("reference/" + reference + "/" + file), blob, fs::copy_options::overwrite_existing);
-        fs::create_symlink(fs::path("../../blobs") / blob.filename(), root / "snapshots" / revision / file);
-        bytes += int64_t(fs::file_size(blob));
-    }
-    return bytes;
-}
-
-void writeRef(const std::string& cache, const std::string& repo, const std::string& revision) {
-    const fs::path refs = fs::path(cache) / ("models--" + repo) / "refs";
-    fs::create_directories(refs);
-    std::ofstream(refs / "main") << revision;  // no newline, as huggingface_hub writes it
-}
-
-}  // namespace
+using fixtures::cacheModel;
 
 class TestHubCache : public QObject {
     Q_OBJECT
@@ -56,7 +32,7 @@ private Q_SLOTS:
         const std::vector<std::string> bert = {"config.json", "vocab.txt", "tokenizer_config.json", "model.safetensors"};
         cacheModel(cache_, "bert-base-uncased", "0ld", "tiny-bert-mlm", {"config.json", "vocab.txt", "model.safetensors"});
         bertBytes_ = cacheModel(cache_, "bert-base-uncased", "a1b2c3", "tiny-bert-cola", bert);
-        writeRef(cache_, "bert-base-uncased", "a1b2c3");
+        fixtures::writeMainRef(cache_, "bert-base-uncased", "a1b2c3");
         // No refs/main: the only snapshot is used.
         cacheModel(cache_, "someone--tiny-roberta", "r1", "tiny-roberta-cola",
                    {"config.json", "vocab.json", "merges.txt", "tokenizer_config.json", "model.safetensors"});

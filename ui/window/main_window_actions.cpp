@@ -2,6 +2,9 @@
 // the dialogs they open.
 #include "window/main_window.h"
 
+#include "checkpoint/hub_cache.h"
+#include "dialogs/open_model_dialog.h"
+
 #include "dialogs/about_dialog.h"
 #include "pages/data_page.h"
 #include "pages/evaluate_page.h"
@@ -190,7 +193,10 @@ void MainWindow::browseDataset() {
 }
 
 void MainWindow::browseModel() {
-    openModelFolder(QFileDialog::getExistingDirectory(this, tr("Open model folder")));
+    QStringList cacheFolders;
+    for (const auto& folder : bertbench::hubCacheFolders()) cacheFolders << QString::fromStdString(folder);
+    OpenModelDialog dialog(cacheFolders, QSettings().value(QStringLiteral("recentModels")).toStringList(), this);
+    if (dialog.exec() == QDialog::Accepted) openModelFolder(dialog.folder());
 }
 
 void MainWindow::saveModel(bool askFolder) {
