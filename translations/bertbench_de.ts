@@ -1288,8 +1288,8 @@
         <translation>LoRA-Ziele</translation>
     </message>
     <message>
-        <source>The projections that get adapters. Query and value, as in the LoRA paper, is usually enough.</source>
-        <translation>Die Projektionen, die Adapter erhalten. Query und Value, wie im LoRA-Paper, genügen meist.</translation>
+        <source>The projections that get adapters. Query and value, as in the LoRA paper, is usually enough. In DistilBERT they are q_lin, k_lin and v_lin; dense is out_lin, lin1 and lin2.</source>
+        <translation>Die Projektionen, die Adapter erhalten. Query und Value, wie im LoRA-Paper, genügen meist. In DistilBERT heißen sie q_lin, k_lin und v_lin; dense steht für out_lin, lin1 und lin2.</translation>
     </message>
     <message>
         <source>best model by</source>

@@ -166,7 +166,7 @@ std::vector<OptionField> makeFields() {
          [](const O& o) { return value(o.lora.dropout); }, [](O& o, const V& v) { assign(o.lora.dropout, v); },
          {}, fraction(), "", 0.05),
         field("lora.targets", "--lora-targets", T::StringList, kStrategy, "LoRA targets",
-         "The projections that get adapters. Query and value, as in the LoRA paper, is usually enough.",
+         "The projections that get adapters. Query and value, as in the LoRA paper, is usually enough. In DistilBERT they are q_lin, k_lin and v_lin; dense is out_lin, lin1 and lin2.",
          [](const O& o) { return value(o.lora.targets); }, [](O& o, const V& v) { assign(o.lora.targets, v); },
          {{"query", "query"}, {"key", "key"}, {"value", "value"}, {"dense", "dense"}}),
         field("metric", "--metric", T::Choice, kStrategy, "best model by",

@@ -75,7 +75,7 @@ const char* const kStrings[] = {
     QT_TRANSLATE_NOOP("OptionSchema", "LoRA dropout"),
     QT_TRANSLATE_NOOP("OptionSchema", "Dropout on the adapters' input, a regulariser for small datasets."),
     QT_TRANSLATE_NOOP("OptionSchema", "LoRA targets"),
-    QT_TRANSLATE_NOOP("OptionSchema", "The projections that get adapters. Query and value, as in the LoRA paper, is usually enough."),
+    QT_TRANSLATE_NOOP("OptionSchema", "The projections that get adapters. Query and value, as in the LoRA paper, is usually enough. In DistilBERT they are q_lin, k_lin and v_lin; dense is out_lin, lin1 and lin2."),
     QT_TRANSLATE_NOOP("OptionSchema", "best model by"),
     QT_TRANSLATE_NOOP("OptionSchema", "The validation metric that picks the checkpoint kept at the end. MCC is CoLA's official metric and robust to class imbalance."),
     QT_TRANSLATE_NOOP("OptionSchema", "MCC"),
