@@ -49,6 +49,8 @@ public:
     std::string architecture() const;  // e.g. "RobertaForSequenceClassification"
     torch::Device device() const;      // where the parameters are
 
+    // The task head (pooler, classifier, masked-LM head): what a head-only or LoRA
+    // run still trains in full, and what headLearningRate applies to.
     bool isHeadParameter(const std::string& name) const;
 
 private:

@@ -42,8 +42,6 @@ bool isLoraTarget(const std::string& leafName, const std::vector<std::string>& t
 
 }  // namespace
 
-bool isHeadParameter(const ModelBundle& model, const std::string& name) { return model.model->isHeadParameter(name); }
-
 void applyFineTuningStrategy(ModelBundle& model, const TrainingOptions& options) {
     auto& module = model.module();
     const int64_t layers = model.config.numHiddenLayers;
@@ -54,7 +52,7 @@ void applyFineTuningStrategy(ModelBundle& model, const TrainingOptions& options)
     const auto& names = model.model->names();
     for (auto& item : module.named_parameters()) {
         const auto& name = item.key();
-        bool frozen = headOnly && !isHeadParameter(model, name);
+        bool frozen = headOnly && !model.model->isHeadParameter(name);
         if (options.freezeLayers > 0) {
             frozen = frozen || startsWith(name, names.embeddings);
             for (int64_t i = 0; i < options.freezeLayers; ++i)
@@ -95,7 +93,7 @@ ParameterGroups buildParameterGroups(ModelBundle& model, const TrainingOptions& 
     std::vector<std::vector<torch::Tensor>> members(separateHead ? 4 : 2);
     for (auto& item : module.named_parameters()) {
         if (!item.value().requires_grad()) continue;
-        const size_t head = separateHead && isHeadParameter(model, item.key()) ? 2 : 0;
+        const size_t head = separateHead && model.model->isHeadParameter(item.key()) ? 2 : 0;
         members[head + (noDecay.count(item.key()) ? 1 : 0)].push_back(item.value());
     }
     ParameterGroups result;

@@ -22,10 +22,6 @@ void applyFineTuningStrategy(ModelBundle& model, const TrainingOptions& options)
 // parameter is trainable again, so the next run starts from a plain model.
 void endFineTuningStrategy(ModelBundle& model);
 
-// True for the task head (pooler, classifier, masked-LM head): the part that a
-// head-only or LoRA run still trains in full, and that headLearningRate applies to.
-bool isHeadParameter(const ModelBundle& model, const std::string& name);
-
 // AdamW parameter groups over the trainable parameters: weight decay except on
 // biases and LayerNorm weights (as transformers' Trainer does), and a separate
 // learning rate for the head when headLearningRate > 0. baseRates[i] is group
