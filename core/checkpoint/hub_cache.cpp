@@ -132,8 +132,16 @@ std::vector<CachedModel> findCachedModels(const std::vector<std::string>& cacheF
 }
 
 std::optional<std::string> cachedModelFolder(const std::string& name, const std::vector<std::string>& cacheFolders) {
-    for (const auto& model : findCachedModels(cacheFolders))
-        if (model.name == name) return model.folder;
+    // Straight to the one repository folder the name maps to, not a scan of the cache.
+    std::string entry = "models--" + name;
+    for (size_t at = entry.find('/'); at != std::string::npos; at = entry.find('/', at + 2)) entry.replace(at, 1, "--");
+    for (const auto& folder : cacheFolders) {
+        std::error_code error;
+        const auto repo = fs::path(folder) / entry;
+        if (!fs::is_directory(repo, error)) continue;
+        if (const auto snapshot = currentSnapshot(repo); snapshot && describe(name, *snapshot))
+            return snapshot->string();
+    }
     return std::nullopt;
 }
 
