@@ -49,6 +49,8 @@ write("dataset_import", "columns", bytes([2, 8 | 16, 10]) + b"label\0" + agnews)
 write("dataset_import", "labels", bytes([2, 64]) + b"text,label\nok,1\nbad,0\nodd,7\n")
 write("dataset_import", "pair", bytes([1, 32 | 1 | 2, 1]) + b"a\tb\tlabel\nx\ty\t1\n")
 write("dataset_import", "invalid_utf8", bytes([3, 0]) + b"text\tlabel\n\xff\xfe\t1\nok\t\xc3\x28\n")
+write("dataset_import", "bad_rows", bytes([2, 128]) + b"text,label\nok,1\n\"a\"b,0\nshort\nx,1,extra\n\"x\"y,1\r\n"
+      b"\"unclosed,1\r\nafter,0\r\nlast,1")
 
 # model_config: config.json
 for model in ["tiny-bert-cola", "tiny-bert-mlm", "tiny-distilbert-cola", "tiny-distilbert-mlm", "tiny-roberta-cola",

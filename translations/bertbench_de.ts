@@ -111,6 +111,22 @@
         <source>Many heads park their attention on [CLS] and [SEP] (RoBERTa: &lt;s&gt; and &lt;/s&gt;); hiding them shows what else they look at.</source>
         <translation>Viele Köpfe parken ihre Aufmerksamkeit auf [CLS] und [SEP] (RoBERTa: &lt;s&gt; und &lt;/s&gt;); blendet man sie aus, sieht man, worauf sie sonst achten.</translation>
     </message>
+    <message>
+        <source>Colours:</source>
+        <translation>Farben:</translation>
+    </message>
+    <message>
+        <source>0 … max</source>
+        <translation>0 … max</translation>
+    </message>
+    <message>
+        <source>min … max</source>
+        <translation>min … max</translation>
+    </message>
+    <message>
+        <source>min … max spreads the colours over the weights that occur, so a nearly uniform head does not look flat.</source>
+        <translation>min … max verteilt die Farben über die vorkommenden Gewichte, damit ein fast gleichmäßiger Kopf nicht einfarbig aussieht.</translation>
+    </message>
 </context>
 <context>
     <name>ConfusionMatrixPlot</name>
@@ -164,14 +180,6 @@
     <message>
         <source>Keep class proportions (stratified)</source>
         <translation>Klassenanteile beibehalten (stratifiziert)</translation>
-    </message>
-    <message>
-        <source>Max length for statistics:</source>
-        <translation>Max. Länge für Statistik:</translation>
-    </message>
-    <message>
-        <source>Examples longer than this many tokens are counted as truncated in the histogram.</source>
-        <translation>Beispiele mit mehr Tokens als diesen werden im Histogramm als gekürzt gezählt.</translation>
     </message>
     <message>
         <source>Import dataset</source>
@@ -237,6 +245,18 @@
         <source>%1: %2 examples (%3 skipped)</source>
         <translation>%1: %2 Beispiele (%3 übersprungen)</translation>
     </message>
+    <message>
+        <source>Max length:</source>
+        <translation>Maximale Länge:</translation>
+    </message>
+    <message>
+        <source>%1 tokens, as training uses it (Hyperparameters page)</source>
+        <translation>%1 Tokens, wie das Training sie verwendet (Seite Hyperparameter)</translation>
+    </message>
+    <message>
+        <source>Examples longer than this are truncated in training; the histogram counts them.</source>
+        <translation>Längere Beispiele werden im Training gekürzt; das Histogramm zählt sie.</translation>
+    </message>
 </context>
 <context>
     <name>DatasetChartsPlot</name>
@@ -274,6 +294,681 @@
     <message>
         <source>tokens (bucket start)</source>
         <translation>Tokens (Beginn des Intervalls)</translation>
+    </message>
+</context>
+<context>
+    <name>EngineMessages</name>
+    <message>
+        <source>%1; turn on skip bad rows (--skip-bad-rows) to import the rest and list such rows</source>
+        <translation>%1; schalten Sie „Fehlerhafte Zeilen überspringen“ (--skip-bad-rows) ein, um den Rest zu importieren und solche Zeilen aufzulisten</translation>
+    </message>
+    <message>
+        <source>the file is empty; a header row was expected</source>
+        <translation>Die Datei ist leer; eine Kopfzeile wurde erwartet</translation>
+    </message>
+    <message>
+        <source>no data rows after the header</source>
+        <translation>Keine Datenzeilen nach der Kopfzeile</translation>
+    </message>
+    <message>
+        <source>the file has no rows</source>
+        <translation>Die Datei enthält keine Zeilen</translation>
+    </message>
+    <message>
+        <source>no usable rows; %1 skipped: first at line %2: %3</source>
+        <translation>Keine verwendbaren Zeilen; %1 übersprungen, die erste in Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>unknown label %1; the model knows: %2</source>
+        <translation>Unbekanntes Label %1; das Modell kennt: %2</translation>
+    </message>
+    <message>
+        <source>label %1 is not one of %2</source>
+        <translation>Label %1 ist keiner der Werte %2</translation>
+    </message>
+    <message>
+        <source>the label column %1 has more than %2 distinct values; is it the right column?</source>
+        <translation>Die Label-Spalte %1 hat mehr als %2 verschiedene Werte; ist es die richtige Spalte?</translation>
+    </message>
+    <message>
+        <source>only %1 %2; missing the %3</source>
+        <translation>Nur %1 %2; es fehlt: %3</translation>
+    </message>
+    <message>
+        <source>%1 columns, more than the header&apos;s %2 (is there an unquoted delimiter in a text?)</source>
+        <translation>%1 Spalten, mehr als die %2 der Kopfzeile (steht ein Trennzeichen ohne Anführungszeichen in einem Text?)</translation>
+    </message>
+    <message>
+        <source>empty text</source>
+        <translation>Leerer Text</translation>
+    </message>
+    <message>
+        <source>empty second text</source>
+        <translation>Leerer zweiter Text</translation>
+    </message>
+    <message>
+        <source>the text is not valid UTF-8</source>
+        <translation>Der Text ist kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <source>empty label</source>
+        <translation>Leeres Label</translation>
+    </message>
+    <message>
+        <source>the label is not valid UTF-8</source>
+        <translation>Das Label ist kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <source>an unlabelled import cannot also fix a label set (%1)</source>
+        <translation>Ein Import ohne Labels kann nicht zugleich Labels festlegen (%1)</translation>
+    </message>
+    <message>
+        <source>the %1 column is given both by name and by index; give one</source>
+        <translation>Die Spalte für %1 ist sowohl per Name als auch per Index angegeben; geben Sie nur eines an</translation>
+    </message>
+    <message>
+        <source>the %1 column %2 is beyond the header&apos;s %3 columns: %4</source>
+        <translation>Die Spalte %2 für %1 liegt jenseits der %3 Spalten der Kopfzeile: %4</translation>
+    </message>
+    <message>
+        <source>the %1 column is given by name (&quot;%2&quot;) but the file has no header row; give its 0-based index</source>
+        <translation>Die Spalte für %1 ist per Name („%2“) angegeben, aber die Datei hat keine Kopfzeile; geben Sie ihren Index (ab 0 gezählt) an</translation>
+    </message>
+    <message>
+        <source>no %1 column &quot;%2&quot;; the header has %3</source>
+        <translation>Keine Spalte „%2“ für %1; die Kopfzeile enthält %3</translation>
+    </message>
+    <message>
+        <source>the header names more than one column &quot;%1&quot;; give the %2 column by index</source>
+        <translation>Die Kopfzeile nennt mehr als eine Spalte „%1“; geben Sie die Spalte für %2 per Index an</translation>
+    </message>
+    <message>
+        <source>the %1 and %2 columns are the same column %3</source>
+        <translation>Die Spalten für %1 und für %2 sind dieselbe Spalte %3</translation>
+    </message>
+    <message>
+        <source>a line break cannot be the field delimiter</source>
+        <translation>Ein Zeilenumbruch kann nicht das Trennzeichen sein</translation>
+    </message>
+    <message>
+        <source>&apos;&quot;&apos; cannot be the field delimiter while quoting is on</source>
+        <translation>&apos;&quot;&apos; kann nicht das Trennzeichen sein, solange Anführungszeichen ausgewertet werden</translation>
+    </message>
+    <message>
+        <source>is a folder, not a data file</source>
+        <translation>ist ein Ordner, keine Datendatei</translation>
+    </message>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation>Die Datei lässt sich nicht öffnen: %1</translation>
+    </message>
+    <message>
+        <source>reading the file failed</source>
+        <translation>Das Lesen der Datei ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cannot go back in the file to read on after a malformed row</source>
+        <translation>Nach einer fehlerhaften Zeile lässt sich in der Datei nicht zurückspringen, um weiterzulesen</translation>
+    </message>
+    <message>
+        <source>a quoted field starting on this line is never closed</source>
+        <translation>Ein in dieser Zeile beginnendes Feld in Anführungszeichen wird nie geschlossen</translation>
+    </message>
+    <message>
+        <source>unexpected character after a closing quote (a quote inside a quoted field must be doubled: &quot;&quot;)</source>
+        <translation>Unerwartetes Zeichen nach einem schließenden Anführungszeichen (ein Anführungszeichen in einem Feld in Anführungszeichen muss verdoppelt werden: &quot;&quot;)</translation>
+    </message>
+    <message>
+        <source>negative label %1</source>
+        <translation>Negatives Label %1</translation>
+    </message>
+    <message>
+        <source>the validation ratio must be at least 0 and below 1, not %1</source>
+        <translation>Der Validierungsanteil muss mindestens 0 und kleiner als 1 sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>a validation ratio of %1 leaves none of the %2 examples for training</source>
+        <translation>Ein Validierungsanteil von %1 lässt keines der %2 Beispiele für das Training übrig</translation>
+    </message>
+    <message>
+        <source>a stratified split keeps class shares, but %1 has no labels (it was imported without a label column); split it without stratifying</source>
+        <translation>Eine stratifizierte Aufteilung erhält die Klassenanteile, aber %1 hat keine Labels (ohne Label-Spalte importiert); teilen Sie ohne Stratifizierung auf</translation>
+    </message>
+    <message>
+        <source>label %1 is not one the model knows (%2); replace the classifier head to train on this data&apos;s labels</source>
+        <translation>Label %1 kennt das Modell nicht (%2); ersetzen Sie den Klassifikationskopf, um mit den Labels dieser Daten zu trainieren</translation>
+    </message>
+    <message>
+        <source>nested more than %1 levels deep</source>
+        <translation>mehr als %1 Ebenen tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>invalid JSON: %1</source>
+        <translation>Ungültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>is a folder, not a JSON file</source>
+        <translation>ist ein Ordner, keine JSON-Datei</translation>
+    </message>
+    <message>
+        <source>%1 MB is too large for a JSON file here (at most %2 MB)</source>
+        <translation>%1 MB sind zu groß für eine JSON-Datei (höchstens %2 MB)</translation>
+    </message>
+    <message>
+        <source>cannot open: %1</source>
+        <translation>Lässt sich nicht öffnen: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the file</source>
+        <translation>Die Datei lässt sich nicht lesen</translation>
+    </message>
+    <message>
+        <source>writing failed: %1</source>
+        <translation>Schreiben fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>cannot replace the file: %1</source>
+        <translation>Die Datei lässt sich nicht ersetzen: %1</translation>
+    </message>
+    <message>
+        <source>cannot move the old folder aside: %1</source>
+        <translation>Der alte Ordner lässt sich nicht beiseiteschieben: %1</translation>
+    </message>
+    <message>
+        <source>cannot move the new folder into place: %1</source>
+        <translation>Der neue Ordner lässt sich nicht an seinen Platz verschieben: %1</translation>
+    </message>
+    <message>
+        <source>not a folder (a model is a Hugging Face model folder)</source>
+        <translation>Kein Ordner (ein Modell ist ein Hugging-Face-Modellordner)</translation>
+    </message>
+    <message>
+        <source>missing: the model folder has no config.json</source>
+        <translation>Fehlt: Der Modellordner hat keine config.json</translation>
+    </message>
+    <message>
+        <source>has %1 tokens but config.json&apos;s vocab_size is %2: the vocabulary does not belong to this model</source>
+        <translation>hat %1 Tokens, aber vocab_size in config.json ist %2: Das Vokabular gehört nicht zu diesem Modell</translation>
+    </message>
+    <message>
+        <source>describes a model of %1 parameters, but %2 holds %3: the configuration does not belong to these weights</source>
+        <translation>beschreibt ein Modell mit %1 Parametern, aber %2 enthält %3: Die Konfiguration gehört nicht zu diesen Gewichten</translation>
+    </message>
+    <message>
+        <source>no weights: expected model.safetensors or pytorch_model.bin in the folder</source>
+        <translation>Keine Gewichte: Im Ordner wurde model.safetensors oder pytorch_model.bin erwartet</translation>
+    </message>
+    <message>
+        <source>cannot create the folder: %1</source>
+        <translation>Der Ordner lässt sich nicht anlegen: %1</translation>
+    </message>
+    <message>
+        <source>has no tokenizer: expected vocab.txt (BERT, DistilBERT), vocab.json and merges.txt (RoBERTa), or tokenizer.json</source>
+        <translation>hat keinen Tokenizer: erwartet wurde vocab.txt (BERT, DistilBERT), vocab.json und merges.txt (RoBERTa) oder tokenizer.json</translation>
+    </message>
+    <message>
+        <source>missing: the model folder has no vocab.txt, so its text cannot be tokenized</source>
+        <translation>Fehlt: Der Modellordner hat keine vocab.txt, daher lässt sich sein Text nicht tokenisieren</translation>
+    </message>
+    <message>
+        <source>missing: a byte-level BPE tokenizer needs vocab.json and merges.txt</source>
+        <translation>Fehlt: Ein Byte-Level-BPE-Tokenizer braucht vocab.json und merges.txt</translation>
+    </message>
+    <message>
+        <source>missing: vocab.json is a byte-level BPE vocabulary, which needs merges.txt beside it</source>
+        <translation>Fehlt: vocab.json ist ein Byte-Level-BPE-Vokabular, das daneben eine merges.txt braucht</translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation>muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>a field has the wrong type: %1</source>
+        <translation>Ein Feld hat den falschen Typ: %1</translation>
+    </message>
+    <message>
+        <source>cannot open the weights file</source>
+        <translation>Die Gewichtsdatei lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <source>not a zip-format torch.save file (PyTorch &gt;= 1.6); the legacy format is not supported: re-save it with a current PyTorch or as model.safetensors</source>
+        <translation>Keine torch.save-Datei im Zip-Format (PyTorch &gt;= 1.6); das alte Format wird nicht unterstützt: Speichern Sie sie mit einem aktuellen PyTorch oder als model.safetensors neu</translation>
+    </message>
+    <message>
+        <source>cannot read the PyTorch checkpoint: %1</source>
+        <translation>Der PyTorch-Checkpoint lässt sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>the checkpoint is not a state dict (name -&gt; tensor)</source>
+        <translation>Der Checkpoint ist kein State-Dict (Name -&gt; Tensor)</translation>
+    </message>
+    <message>
+        <source>none of its %1 tensors belongs to a %2 model%3</source>
+        <translation>Keiner seiner %1 Tensoren gehört zu einem %2-Modell%3</translation>
+    </message>
+    <message>
+        <source> (first: &apos;%1&apos;)</source>
+        <translation> (der erste: &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; has shape %2 but config.json implies %3</source>
+        <translation>Tensor &apos;%1&apos; hat die Form %2, aber config.json ergibt %3</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; is not floating point</source>
+        <translation>Tensor &apos;%1&apos; ist keine Gleitkommazahl</translation>
+    </message>
+    <message>
+        <source>tensor &quot;%1&quot; reaches beyond its storage: the checkpoint is damaged</source>
+        <translation>Tensor &quot;%1&quot; reicht über seinen Speicher hinaus: Der Checkpoint ist beschädigt</translation>
+    </message>
+    <message>
+        <source>truncated safetensors file: %1 bytes, shorter than the 8-byte header length</source>
+        <translation>Abgeschnittene safetensors-Datei: %1 Bytes, kürzer als die 8 Bytes der Kopflänge</translation>
+    </message>
+    <message>
+        <source>header length %1 reaches beyond the end of the file (%2 bytes): the file is truncated or not safetensors</source>
+        <translation>Die Kopflänge %1 reicht über das Dateiende hinaus (%2 Bytes): Die Datei ist abgeschnitten oder kein safetensors</translation>
+    </message>
+    <message>
+        <source>the header is not a JSON object</source>
+        <translation>Der Kopf ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>not a valid torch.save archive: %1</source>
+        <translation>Kein gültiges torch.save-Archiv: %1</translation>
+    </message>
+    <message>
+        <source>config field &quot;model_type&quot; is &quot;%1&quot;; supported model types: bert, distilbert, roberta</source>
+        <translation>Das Konfigurationsfeld &quot;model_type&quot; ist &quot;%1&quot;; unterstützte Modelltypen: bert, distilbert, roberta</translation>
+    </message>
+    <message>
+        <source>config field &quot;model_type&quot; must be a string, not %1</source>
+        <translation>Das Konfigurationsfeld &quot;model_type&quot; muss ein String sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>config field &quot;position_embedding_type&quot; is &quot;%1&quot;; only &quot;absolute&quot; is supported</source>
+        <translation>Das Konfigurationsfeld &quot;position_embedding_type&quot; ist &quot;%1&quot;; nur &quot;absolute&quot; wird unterstützt</translation>
+    </message>
+    <message>
+        <source>config field &quot;%1&quot; must be an integer, not %2</source>
+        <translation>Das Konfigurationsfeld &quot;%1&quot; muss eine ganze Zahl sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>config field &quot;%1&quot; has the wrong type: %2</source>
+        <translation>Das Konfigurationsfeld &quot;%1&quot; hat den falschen Typ: %2</translation>
+    </message>
+    <message>
+        <source>config field &quot;%1&quot; is %2; it must be 1..%3</source>
+        <translation>Das Konfigurationsfeld &quot;%1&quot; ist %2; es muss 1..%3 sein</translation>
+    </message>
+    <message>
+        <source>config field &quot;%1&quot; is &quot;%2&quot;; supported: gelu, gelu_new, relu</source>
+        <translation>Das Konfigurationsfeld &quot;%1&quot; ist &quot;%2&quot;; unterstützt: gelu, gelu_new, relu</translation>
+    </message>
+    <message>
+        <source>config must be a JSON object</source>
+        <translation>Die Konfiguration muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>config: a model needs at least one label</source>
+        <translation>Konfiguration: Ein Modell braucht mindestens ein Label</translation>
+    </message>
+    <message>
+        <source>cannot open vocabulary file (not a file)</source>
+        <translation>Die Vokabulardatei lässt sich nicht öffnen (keine Datei)</translation>
+    </message>
+    <message>
+        <source>cannot read vocabulary file</source>
+        <translation>Die Vokabulardatei lässt sich nicht lesen</translation>
+    </message>
+    <message>
+        <source>vocabulary is not valid UTF-8</source>
+        <translation>Das Vokabular ist kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <source>vocabulary file is empty</source>
+        <translation>Die Vokabulardatei ist leer</translation>
+    </message>
+    <message>
+        <source>vocabulary has no %1 token</source>
+        <translation>Das Vokabular hat kein %1-Token</translation>
+    </message>
+    <message>
+        <source>cannot open the merges file</source>
+        <translation>Die Merges-Datei lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <source>choose a folder to save the model in</source>
+        <translation>Wählen Sie einen Ordner, in dem das Modell gespeichert wird</translation>
+    </message>
+    <message>
+        <source>is a file, not a folder</source>
+        <translation>ist eine Datei, kein Ordner</translation>
+    </message>
+    <message>
+        <source>is not empty and holds no model; save into a new or an empty folder</source>
+        <translation>ist nicht leer und enthält kein Modell; speichern Sie in einen neuen oder leeren Ordner</translation>
+    </message>
+    <message>
+        <source>%1 already holds a model; replace it?</source>
+        <translation>%1 enthält bereits ein Modell; ersetzen?</translation>
+    </message>
+    <message>
+        <source>The holdout %1 was removed: its label &quot;%2&quot; (line %3) is not among the new data&apos;s labels (%4)</source>
+        <translation>Der Holdout %1 wurde entfernt: Sein Label &quot;%2&quot; (Zeile %3) ist nicht unter den Labels der neuen Daten (%4)</translation>
+    </message>
+    <message>
+        <source>label &quot;%1&quot; is not among the training data&apos;s labels (%2)</source>
+        <translation>Label &quot;%1&quot; ist nicht unter den Labels der Trainingsdaten (%2)</translation>
+    </message>
+    <message>
+        <source>there is no model to save</source>
+        <translation>Es gibt kein Modell zum Speichern</translation>
+    </message>
+    <message>
+        <source>open or create a model first</source>
+        <translation>Öffnen oder erstellen Sie zuerst ein Modell</translation>
+    </message>
+    <message>
+        <source>there is no %1 data to evaluate on</source>
+        <translation>Zum Auswerten fehlen die Daten: %1</translation>
+    </message>
+    <message>
+        <source>cannot %1 while a training run is active; stop it or wait until it ends</source>
+        <translation>%1 ist nicht möglich, solange ein Training läuft; halten Sie es an oder warten Sie, bis es endet</translation>
+    </message>
+    <message>
+        <source>a training run is already active; stop it first</source>
+        <translation>Es läuft bereits ein Training; halten Sie es zuerst an</translation>
+    </message>
+    <message>
+        <source>the current model has training that is not saved; save it first or discard it</source>
+        <translation>Das aktuelle Modell hat ungespeichertes Training; speichern Sie es zuerst oder verwerfen Sie es</translation>
+    </message>
+    <message>
+        <source>import a training dataset first</source>
+        <translation>Importieren Sie zuerst einen Trainingsdatensatz</translation>
+    </message>
+    <message>
+        <source>this is a masked-LM model: adapt it, or open it as a classifier to fine-tune it</source>
+        <translation>Dies ist ein Masked-LM-Modell: Passen Sie es an, oder öffnen Sie es als Klassifikator, um es feinabzustimmen</translation>
+    </message>
+    <message>
+        <source>Adapting the encoder to %1 (masked-LM training) before fine-tuning</source>
+        <translation>Der Encoder wird vor dem Feintuning an %1 angepasst (Masked-LM-Training)</translation>
+    </message>
+    <message>
+        <source>The classifier now has the adapted encoder; its head and labels are unchanged</source>
+        <translation>Der Klassifikator hat jetzt den angepassten Encoder; Kopf und Labels sind unverändert</translation>
+    </message>
+    <message>
+        <source>Some weights of %1 were not initialized from the model checkpoint at %2 and are newly initialized because the shapes did not match:
+- %3.weight: found shape %4 in the checkpoint and %5 in the model instantiated
+- %6.bias: found shape %7 in the checkpoint and %8 in the model instantiated
+You should probably TRAIN this model on a down-stream task to be able to use it for predictions and inference.</source>
+        <translation>Einige Gewichte von %1 wurden nicht aus dem Checkpoint %2 übernommen, sondern neu initialisiert, weil die Formen nicht passten:
+- %3.weight: Form %4 im Checkpoint und %5 im erzeugten Modell
+- %6.bias: Form %7 im Checkpoint und %8 im erzeugten Modell
+Sie sollten dieses Modell wahrscheinlich auf einer nachgelagerten Aufgabe TRAINIEREN, bevor Sie es für Vorhersagen verwenden.</translation>
+    </message>
+    <message>
+        <source>the model in memory</source>
+        <translation>das Modell im Speicher</translation>
+    </message>
+    <message>
+        <source>The classifier is not trained yet; it takes the data&apos;s labels: %1</source>
+        <translation>Der Klassifikator ist noch nicht trainiert; er übernimmt die Labels der Daten: %1</translation>
+    </message>
+    <message>
+        <source>no model to train</source>
+        <translation>Kein Modell zum Trainieren</translation>
+    </message>
+    <message>
+        <source>max length %1 exceeds the model&apos;s maximum of %2 tokens</source>
+        <translation>Die maximale Länge %1 übersteigt das Maximum des Modells von %2 Tokens</translation>
+    </message>
+    <message>
+        <source>Tokenizing %1 ...</source>
+        <translation>%1 wird tokenisiert …</translation>
+    </message>
+    <message>
+        <source>the training data has no examples</source>
+        <translation>Die Trainingsdaten enthalten keine Beispiele</translation>
+    </message>
+    <message>
+        <source>%1 of %2 examples in %3 are longer than %4 tokens and were truncated</source>
+        <translation>%1 von %2 Beispielen in %3 sind länger als %4 Tokens und wurden gekürzt</translation>
+    </message>
+    <message>
+        <source>The %1 data is too short to mask a token; it is not evaluated</source>
+        <translation>Die Daten (%1) sind zu kurz, um ein Token zu maskieren; sie werden nicht ausgewertet</translation>
+    </message>
+    <message>
+        <source>%1 already holds a run (settings.json): resume it, or overwrite it to start over</source>
+        <translation>%1 enthält bereits einen Lauf (settings.json): Setzen Sie ihn fort oder überschreiben Sie ihn, um neu zu beginnen</translation>
+    </message>
+    <message>
+        <source>no checkpoint to resume from: the folder holds no run (no settings.json)</source>
+        <translation>Kein Checkpoint zum Fortsetzen: Der Ordner enthält keinen Lauf (keine settings.json)</translation>
+    </message>
+    <message>
+        <source>cannot resume %1 with other settings than it started with:%2
+leave these out to continue with the run&apos;s own settings (settings.json)</source>
+        <translation>%1 lässt sich nicht mit anderen Einstellungen fortsetzen, als mit denen er begann:%2
+Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json) fortzufahren</translation>
+    </message>
+    <message>
+        <source>Resuming at step %1 of %2</source>
+        <translation>Fortsetzung bei Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>No checkpoint yet in %1; starting the run from the beginning</source>
+        <translation>Noch kein Checkpoint in %1; der Lauf beginnt von vorn</translation>
+    </message>
+    <message>
+        <source>Stopped at step %1; the checkpoint can be resumed</source>
+        <translation>Bei Schritt %1 angehalten; der Checkpoint kann fortgesetzt werden</translation>
+    </message>
+    <message>
+        <source>Early stopping: %1 has not improved for %2 evaluations</source>
+        <translation>Vorzeitiger Abbruch: %1 hat sich seit %2 Auswertungen nicht verbessert</translation>
+    </message>
+    <message>
+        <source>training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 is in use by another training process%2; wait for it to end or choose another --out folder</source>
+        <translation>%1 wird von einem anderen Trainingsprozess verwendet%2; warten Sie, bis er endet, oder wählen Sie einen anderen Ordner (--out)</translation>
+    </message>
+    <message>
+        <source> (pid %1)</source>
+        <translation> (PID %1)</translation>
+    </message>
+    <message>
+        <source>cannot open the run folder&apos;s lock: %1</source>
+        <translation>Die Sperrdatei des Laufordners lässt sich nicht öffnen: %1</translation>
+    </message>
+    <message>
+        <source>cannot create the run folder: %1</source>
+        <translation>Der Laufordner lässt sich nicht anlegen: %1</translation>
+    </message>
+    <message>
+        <source>damaged: not a JSON object</source>
+        <translation>beschädigt: kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>damaged: %1</source>
+        <translation>beschädigt: %1</translation>
+    </message>
+    <message>
+        <source>cannot open for writing</source>
+        <translation>Lässt sich nicht zum Schreiben öffnen</translation>
+    </message>
+    <message>
+        <source>cannot write the checkpoint: %1</source>
+        <translation>Der Checkpoint lässt sich nicht schreiben: %1</translation>
+    </message>
+    <message>
+        <source>the checkpoint was written for other training settings (e.g. another LoRA setup)</source>
+        <translation>Der Checkpoint wurde für andere Trainingseinstellungen geschrieben (z. B. eine andere LoRA-Konfiguration)</translation>
+    </message>
+    <message>
+        <source>cannot read the optimizer or random state: %1</source>
+        <translation>Optimierer- oder Zufallszustand lassen sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>epochs must be at least 1 (or give max steps)</source>
+        <translation>Die Epochen müssen mindestens 1 sein (oder geben Sie maximale Schritte an)</translation>
+    </message>
+    <message>
+        <source>LoRA and head-only training exclude each other</source>
+        <translation>LoRA und reines Kopftraining schließen einander aus</translation>
+    </message>
+    <message>
+        <source>cannot freeze %1 layers: the model has %2</source>
+        <translation>%1 Schichten lassen sich nicht einfrieren: Das Modell hat %2</translation>
+    </message>
+    <message>
+        <source>the chosen strategy leaves no parameter to train</source>
+        <translation>Die gewählte Strategie lässt keinen Parameter zum Trainieren übrig</translation>
+    </message>
+    <message>
+        <source>device &quot;%1&quot; requested, but this LibTorch build or machine has no CUDA GPU</source>
+        <translation>Gerät &quot;%1&quot; angefordert, aber dieser LibTorch-Build oder Rechner hat keine CUDA-GPU</translation>
+    </message>
+    <message>
+        <source>unknown device &quot;%1&quot;; use cpu or cuda</source>
+        <translation>Unbekanntes Gerät &quot;%1&quot;; verwenden Sie cpu oder cuda</translation>
+    </message>
+    <message>
+        <source>%1 must be %2, not %3</source>
+        <translation>%1 muss %2 sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;; use one of %3</source>
+        <translation>%1 ist &quot;%2&quot;; verwenden Sie eines von: %3</translation>
+    </message>
+    <message>
+        <source>%1 has &quot;%2&quot;; use %3</source>
+        <translation>%1 enthält &quot;%2&quot;; verwenden Sie %3</translation>
+    </message>
+    <message>
+        <source>training setting &quot;%1&quot; (%2)</source>
+        <translation>Trainingseinstellung &quot;%1&quot; (%2)</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>%1 lässt sich nicht anlegen: %2</translation>
+    </message>
+    <message>
+        <source>evaluation needs a sequence-classification model</source>
+        <translation>Die Auswertung braucht ein Modell zur Sequenzklassifikation</translation>
+    </message>
+    <message>
+        <source>%1 has no examples to evaluate</source>
+        <translation>%1 enthält keine Beispiele zum Auswerten</translation>
+    </message>
+    <message>
+        <source>no model to evaluate</source>
+        <translation>Kein Modell zum Auswerten</translation>
+    </message>
+    <message>
+        <source>prediction needs a sequence-classification model</source>
+        <translation>Die Vorhersage braucht ein Modell zur Sequenzklassifikation</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>den Text</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>das Label</translation>
+    </message>
+    <message>
+        <source>second text</source>
+        <translation>den zweiten Text</translation>
+    </message>
+    <message>
+        <source>%1 (0-based)</source>
+        <translation>Nr. %1 (ab 0 gezählt)</translation>
+    </message>
+    <message>
+        <source>%1 column %2</source>
+        <translation>Spalte %2 für %1</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>holdout</source>
+        <translation>Holdout</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>import training data</source>
+        <translation>Trainingsdaten zu importieren</translation>
+    </message>
+    <message>
+        <source>import a holdout</source>
+        <translation>Einen Holdout zu importieren</translation>
+    </message>
+    <message>
+        <source>open a model</source>
+        <translation>Ein Modell zu öffnen</translation>
+    </message>
+    <message>
+        <source>create a model</source>
+        <translation>Ein Modell zu erstellen</translation>
+    </message>
+    <message>
+        <source>save the model</source>
+        <translation>Das Modell zu speichern</translation>
+    </message>
+    <message>
+        <source>evaluate</source>
+        <translation>Auswerten</translation>
+    </message>
+    <message>
+        <source>predict a file</source>
+        <translation>Eine Datei vorherzusagen</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>mindestens %1</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>höchstens %1</translation>
+    </message>
+    <message>
+        <source>greater than %1</source>
+        <translation>größer als %1</translation>
+    </message>
+    <message>
+        <source>below %1</source>
+        <translation>kleiner als %1</translation>
     </message>
 </context>
 <context>
@@ -399,6 +1094,29 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>BertBench user guide</source>
+        <translation>BertBench-Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>The page shown before this one (Alt+Left)</source>
+        <translation>Die zuvor gezeigte Seite (Alt+Links)</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>The guide&apos;s contents (Alt+Up)</source>
+        <translation>Inhaltsverzeichnis des Handbuchs (Alt+Hoch)</translation>
+    </message>
+</context>
+<context>
     <name>HyperparametersPage</name>
     <message>
         <source>These options are valid. Effective batch: %1 examples per step.</source>
@@ -447,6 +1165,10 @@
     <message>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>A run is training with these settings, so they are read-only until it ends. Changes apply to the next run.</source>
+        <translation>Ein Lauf trainiert mit diesen Einstellungen; bis er endet, sind sie schreibgeschützt. Änderungen gelten für den nächsten Lauf.</translation>
     </message>
 </context>
 <context>
@@ -535,6 +1257,26 @@
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
+    <message>
+        <source>Skip bad rows</source>
+        <translation>Fehlerhafte Zeilen überspringen</translation>
+    </message>
+    <message>
+        <source>Off: a malformed row (a broken quote, too few or too many columns) stops the import and names its line. On: such rows are left out and listed in the import report.</source>
+        <translation>Aus: Eine fehlerhafte Zeile (ein kaputtes Anführungszeichen, zu wenige oder zu viele Spalten) bricht den Import ab und nennt ihre Zeilennummer. An: Solche Zeilen werden ausgelassen und im Importbericht aufgeführt.</translation>
+    </message>
+    <message>
+        <source>text = %1</source>
+        <translation>Text = %1</translation>
+    </message>
+    <message>
+        <source>label = %1</source>
+        <translation>Label = %1</translation>
+    </message>
+    <message>
+        <source>Guessed from the column names and contents: %1. Check the tinted columns in the preview before importing.</source>
+        <translation>Aus Spaltennamen und Inhalten erraten: %1. Prüfen Sie die eingefärbten Spalten in der Vorschau, bevor Sie importieren.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -557,10 +1299,6 @@
     <message>
         <source>Unsaved model</source>
         <translation>Ungespeichertes Modell</translation>
-    </message>
-    <message>
-        <source>The model has training that is not saved. Quit and discard it?</source>
-        <translation>Das Modell hat ungespeichertes Training. Beenden und es verwerfen?</translation>
     </message>
     <message>
         <source>no model</source>
@@ -737,6 +1475,62 @@
     <message>
         <source>Labels do not match</source>
         <translation>Labels passen nicht</translation>
+    </message>
+    <message>
+        <source>Paused — Resume (Ctrl+P) continues from the same step</source>
+        <translation>Pausiert — Fortsetzen (Strg+P) macht beim selben Schritt weiter</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
+        <translation>Wird nach dem aktuellen Schritt angehalten …</translation>
+    </message>
+    <message>
+        <source>The current model has training that is not saved. Load the sample and discard it?</source>
+        <translation>Das aktuelle Modell hat ungespeichertes Training. Das Beispiel laden und das Training verwerfen?</translation>
+    </message>
+    <message>
+        <source>Sample loaded with a new tiny model: press Start (Ctrl+R) to train it</source>
+        <translation>Beispiel mit einem neuen tiny-Modell geladen: Starten (Strg+R) trainiert es</translation>
+    </message>
+    <message>
+        <source>a new tiny model</source>
+        <translation>ein neues tiny-Modell</translation>
+    </message>
+    <message>
+        <source>a new %1 model (the last one was not saved)</source>
+        <translation>ein neues %1-Modell (das letzte wurde nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>Reopened %1 and %2 from the last session</source>
+        <translation>%1 und %2 aus der letzten Sitzung wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>Check the columns in the preview, then press Import dataset</source>
+        <translation>Prüfen Sie die Spalten in der Vorschau und klicken Sie dann auf „Datensatz importieren“</translation>
+    </message>
+    <message>
+        <source>A run is training and its model is not saved. Stop the run and save the model before quitting?</source>
+        <translation>Ein Lauf trainiert, und sein Modell ist nicht gespeichert. Den Lauf anhalten und das Modell vor dem Beenden speichern?</translation>
+    </message>
+    <message>
+        <source>The model has training that is not saved. Save it before quitting?</source>
+        <translation>Das Modell hat ungespeichertes Training. Vor dem Beenden speichern?</translation>
+    </message>
+    <message>
+        <source>Stopping the run, then saving the model…</source>
+        <translation>Der Lauf wird angehalten, dann wird das Modell gespeichert …</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome page</source>
+        <translation>&amp;Startseite</translation>
     </message>
 </context>
 <context>
@@ -1613,6 +2407,14 @@
         <source>Stop after the current step; a checkpoint is kept so the run can continue (Shift+F5)</source>
         <translation>Nach dem aktuellen Schritt anhalten; ein Checkpoint bleibt erhalten, sodass der Lauf weitergehen kann (Umschalt+F5)</translation>
     </message>
+    <message>
+        <source>MCC near 0: the model does no better than always answering the most common class. A new model starts from random weights and cannot learn grammar from a few thousand sentences; fine-tune a pretrained model (Open model… — e.g. bert-base-uncased from your Hugging Face cache) or try the topic sample.</source>
+        <translation>MCC nahe 0: Das Modell ist nicht besser, als immer die häufigste Klasse zu antworten. Ein neues Modell beginnt mit Zufallsgewichten und kann aus ein paar tausend Sätzen keine Grammatik lernen; stimmen Sie ein vortrainiertes Modell ab (Modell öffnen … — z. B. bert-base-uncased aus Ihrem Hugging-Face-Cache) oder probieren Sie das Themenbeispiel.</translation>
+    </message>
+    <message>
+        <source>MCC near 0: the model does no better than always answering the most common class. Try more epochs, a different learning rate, or check that the label column is right.</source>
+        <translation>MCC nahe 0: Das Modell ist nicht besser, als immer die häufigste Klasse zu antworten. Versuchen Sie mehr Epochen, eine andere Lernrate, oder prüfen Sie, ob die Label-Spalte stimmt.</translation>
+    </message>
 </context>
 <context>
     <name>TrainingChartsPlot</name>
@@ -1697,6 +2499,61 @@
     <message>
         <source>Low-rank adapters (rank 8, alpha 16) on query and value with learning rate 5e-4: few trainable weights, small checkpoints.</source>
         <translation>Low-Rank-Adapter (Rang 8, Alpha 16) auf Query und Value mit Lernrate 5e-4: wenige trainierbare Gewichte, kleine Checkpoints.</translation>
+    </message>
+    <message>
+        <source>New model</source>
+        <translation>Neues Modell</translation>
+    </message>
+    <message>
+        <source>For a model created from random weights: the Fast CPU settings with learning rate 5e-4, ten times the fine-tuning rate, because nothing pre-trained needs protecting.</source>
+        <translation>Für ein Modell aus Zufallsgewichten: die Einstellungen „Schnell auf CPU“ mit Lernrate 5e-4, dem Zehnfachen der Feinabstimmungsrate, weil nichts Vortrainiertes geschützt werden muss.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to BertBench</source>
+        <translation>Willkommen bei BertBench</translation>
+    </message>
+    <message>
+        <source>Fine-tune BERT-family models on your own labelled text: import a dataset, train, then see what the model predicts and where its attention goes. Start with a sample:</source>
+        <translation>Stimmen Sie Modelle der BERT-Familie auf Ihre eigenen gelabelten Texte ab: Datensatz importieren, trainieren, dann sehen, was das Modell vorhersagt und wohin seine Aufmerksamkeit geht. Beginnen Sie mit einem Beispiel:</translation>
+    </message>
+    <message>
+        <source>Try topic classification with a new model</source>
+        <translation>Themenklassifikation mit einem neuen Modell ausprobieren</translation>
+    </message>
+    <message>
+        <source>AG News: 7,600 news articles in four topics (World, Sports, Business, Sci/Tech). A new tiny model learns them from the words they use — about 85 % accuracy in a minute or two on a laptop&apos;s CPU.</source>
+        <translation>AG News: 7.600 Nachrichtenartikel in vier Themen (World, Sports, Business, Sci/Tech). Ein neues tiny-Modell lernt sie aus den verwendeten Wörtern — etwa 85 % Genauigkeit in ein bis zwei Minuten auf der CPU eines Laptops.</translation>
+    </message>
+    <message>
+        <source>Fine-tune a pretrained BERT on CoLA — bring bert-base-uncased</source>
+        <translation>Ein vortrainiertes BERT auf CoLA abstimmen — bert-base-uncased mitbringen</translation>
+    </message>
+    <message>
+        <source>CoLA: 8,551 sentences judged grammatical or not. Judging grammar takes a model that has read a lot of English. No BERT model was found in the Hugging Face cache, so this starts with a new model — see below how to bring one.</source>
+        <translation>CoLA: 8.551 Sätze, als grammatisch oder nicht beurteilt. Grammatik zu beurteilen erfordert ein Modell, das viel Englisch gelesen hat. Im Hugging-Face-Cache wurde kein BERT-Modell gefunden, daher beginnt dies mit einem neuen Modell — unten steht, wie Sie eines mitbringen.</translation>
+    </message>
+    <message>
+        <source>CoLA: 8,551 sentences judged grammatical or not. Uses %1 from your Hugging Face cache; BERT-base reaches an MCC of about 0.55 here.</source>
+        <translation>CoLA: 8.551 Sätze, als grammatisch oder nicht beurteilt. Verwendet %1 aus Ihrem Hugging-Face-Cache; BERT-base erreicht hier einen MCC von etwa 0,55.</translation>
+    </message>
+    <message>
+        <source>Open your own dataset…</source>
+        <translation>Eigenen Datensatz öffnen …</translation>
+    </message>
+    <message>
+        <source>A TSV or CSV file with a text and a label column. You check the columns in a preview before anything is imported.</source>
+        <translation>Eine TSV- oder CSV-Datei mit einer Text- und einer Label-Spalte. Sie prüfen die Spalten in einer Vorschau, bevor etwas importiert wird.</translation>
+    </message>
+    <message>
+        <source>New model or pretrained model?</source>
+        <translation>Neues oder vortrainiertes Modell?</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A &lt;b&gt;new model&lt;/b&gt; starts from random weights and knows no language. It can learn which words go with a topic, but not grammar: on CoLA it ends up always answering the more common class. That is an &lt;b&gt;MCC of 0&lt;/b&gt; — no better than chance — however high its accuracy looks.&lt;/p&gt;&lt;p&gt;A &lt;b&gt;pretrained model&lt;/b&gt; such as &lt;i&gt;bert-base-uncased&lt;/i&gt; has read billions of words; fine-tuning adapts that knowledge to your labels. BertBench never downloads anything. If you have used &lt;code&gt;transformers&lt;/code&gt;, the model is probably in your Hugging Face cache already and appears under &lt;i&gt;Open model&lt;/i&gt;. Otherwise fetch it once with&lt;br&gt;&lt;code&gt;python3 -c &quot;from transformers import AutoModel, AutoTokenizer; AutoTokenizer.from_pretrained(&apos;bert-base-uncased&apos;); AutoModel.from_pretrained(&apos;bert-base-uncased&apos;)&quot;&lt;/code&gt;&lt;br&gt;or download its folder (config.json, model.safetensors, vocab.txt) from &lt;a href=&quot;https://huggingface.co/bert-base-uncased&quot;&gt;huggingface.co/bert-base-uncased&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ein &lt;b&gt;neues Modell&lt;/b&gt; beginnt mit Zufallsgewichten und kennt keine Sprache. Es kann lernen, welche Wörter zu einem Thema gehören, aber keine Grammatik: Auf CoLA antwortet es am Ende immer mit der häufigeren Klasse. Das ist ein &lt;b&gt;MCC von 0&lt;/b&gt; — nicht besser als Zufall —, so hoch die Genauigkeit auch aussieht.&lt;/p&gt;&lt;p&gt;Ein &lt;b&gt;vortrainiertes Modell&lt;/b&gt; wie &lt;i&gt;bert-base-uncased&lt;/i&gt; hat Milliarden Wörter gelesen; die Feinabstimmung passt dieses Wissen an Ihre Labels an. BertBench lädt nie etwas herunter. Wenn Sie &lt;code&gt;transformers&lt;/code&gt; verwendet haben, liegt das Modell wahrscheinlich schon in Ihrem Hugging-Face-Cache und erscheint unter &lt;i&gt;Modell öffnen&lt;/i&gt;. Sonst holen Sie es einmal mit&lt;br&gt;&lt;code&gt;python3 -c &quot;from transformers import AutoModel, AutoTokenizer; AutoTokenizer.from_pretrained(&apos;bert-base-uncased&apos;); AutoModel.from_pretrained(&apos;bert-base-uncased&apos;)&quot;&lt;/code&gt;&lt;br&gt;oder laden seinen Ordner (config.json, model.safetensors, vocab.txt) von &lt;a href=&quot;https://huggingface.co/bert-base-uncased&quot;&gt;huggingface.co/bert-base-uncased&lt;/a&gt; herunter.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

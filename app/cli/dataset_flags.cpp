@@ -39,6 +39,9 @@ void DatasetFlags::addOptions(CLI::App& command) {
     auto* withHeader = command.add_flag("--header", header, "The first row names the columns");
     auto* without = command.add_flag("--no-header", noHeader, "The first row is data");
     withHeader->excludes(without);
+    command.add_flag("--skip-bad-rows", skipBadRows,
+                     "Skip malformed rows (bad quoting, too few columns, more columns than the header) and count "
+                     "them in the summary instead of failing");
 }
 
 DataRequest DatasetFlags::request(const std::string& path) const {
@@ -54,6 +57,7 @@ ImportOptions DatasetFlags::importOptions(const std::vector<std::string>& labelN
     options.format = *parseFormatName(format);
     if (header) options.header = true;
     if (noHeader) options.header = false;
+    options.skipBadRows = skipBadRows;
     options.textColumn = columnFrom(textColumn, "--text-column");
     options.textPairColumn = columnFrom(textPairColumn, "--text-pair-column");
     if (unlabelled) {

@@ -1,4 +1,5 @@
-// The dataset options train, eval and mlm share: --format, columns, header.
+// The dataset options train, eval and mlm share: --format, columns, header,
+// --skip-bad-rows.
 #pragma once
 
 #include "data/dataset_import.h"
@@ -16,6 +17,7 @@ struct DatasetFlags {
     std::string format = "cola";
     std::string textColumn, textPairColumn, labelColumn;  // a header name or a 0-based index
     bool header = false, noHeader = false;
+    bool skipBadRows = false;  // ImportOptions::skipBadRows
     // Read no labels (mlm): --label-column is accepted but ignored. Set before addOptions().
     bool unlabelled = false;
 

@@ -1,6 +1,8 @@
 // importDataset(): one pass over the file through DelimitedReader, each row
 // checked and either stored as an Example or recorded as skipped; label ids
 // are settled once the whole file has been seen (unless there are no labels).
+// The reader always recovers from quoting errors, so that a malformed row of
+// any kind reaches one place here, which fails or skips it as skipBadRows says.
 #include "data/dataset_import.h"
 
 #include <optional>
@@ -21,6 +23,11 @@ namespace {
 // Rows read before the example vector is reserved from the bytes-per-row seen
 // so far, so a large file does not grow it by doubling (and copying) ~20 times.
 constexpr size_t kRowsBeforeReserve = 1024;
+
+// Ends the message of a malformed row that failed an import, naming the option
+// by its GUI and its CLI name.
+constexpr const char* kSkipBadRowsHint =
+    "; turn on skip bad rows (--skip-bad-rows) to import the rest and list such rows";
 
 bool isAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -52,9 +59,12 @@ public:
 private:
     LabelSet makeLabelSet() const;
     DelimitedReaderOptions readerOptions() const;
-    ColumnLayout readLayout(DelimitedReader& reader, DelimitedRecord& record) const;
+    ColumnLayout readLayout(DelimitedReader& reader, DelimitedRecord& record);
+    std::string malformedReason(const DelimitedRecord& record) const;
     std::string addRow(const DelimitedRecord& record);
     std::string missingColumn(size_t fieldCount) const;
+    std::string extraColumns(size_t fieldCount) const;
+    void skip(long line, std::string reason);
     void reserveFrom(const DelimitedReader& reader);
     void settleLabels();
     [[noreturn]] void throwNoUsableRows() const;
@@ -66,6 +76,7 @@ private:
     bool header_;
     LabelSet labels_;
     ColumnLayout columns_;
+    size_t headerWidth_ = 0;  // the header's fields; 0 without a header
     Dataset dataset_;
     std::string labelKey_;  // reused so label lookups do not allocate per row
 };
@@ -80,6 +91,7 @@ DelimitedReaderOptions Importer::readerOptions() const {
     DelimitedReaderOptions reader;
     reader.delimiter = options_.delimiter.value_or(preset_.delimiter);
     reader.quoting = options_.quoting.value_or(preset_.quoting);
+    reader.recoverFromErrors = true;
     if (options_.progress)
         reader.progress = [progress = options_.progress](uint64_t done, uint64_t total) {
             return progress(total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0);
@@ -87,11 +99,14 @@ DelimitedReaderOptions Importer::readerOptions() const {
     return reader;
 }
 
-ColumnLayout Importer::readLayout(DelimitedReader& reader, DelimitedRecord& record) const {
+ColumnLayout Importer::readLayout(DelimitedReader& reader, DelimitedRecord& record) {
     if (!header_) return resolveColumns(options_, nullptr, path_, 0);
     if (!reader.next(record)) throw FileError(path_, "the file is empty; a header row was expected");
+    // A header is not a row that can be skipped: without it no column is known.
+    if (!record.error.empty()) throw FileError(path_, record.error, record.line);
     std::vector<std::string> names;
     for (const auto& field : record.fields) names.emplace_back(trimmed(field));
+    headerWidth_ = names.size();
     return resolveColumns(options_, &names, path_, record.line);
 }
 
@@ -104,11 +119,10 @@ Dataset Importer::run() {
 
     while (reader.next(record)) {
         if (++report_.rowsRead == kRowsBeforeReserve) reserveFrom(reader);
-        std::string reason = addRow(record);
-        if (reason.empty()) continue;
-        if (report_.skipped.size() < ImportReport::kMaxSkippedDetails)
-            report_.skipped.push_back({record.line, std::move(reason)});
-        ++report_.rowsSkipped;
+        std::string reason = malformedReason(record);
+        if (!reason.empty() && !options_.skipBadRows) throw FileError(path_, reason + kSkipBadRowsHint, record.line);
+        if (reason.empty()) reason = addRow(record);
+        if (!reason.empty()) skip(record.line, std::move(reason));
     }
     report_.blankLines = reader.blankLines();
     if (dataset_.examples.empty()) throwNoUsableRows();
@@ -121,11 +135,25 @@ Dataset Importer::run() {
     return std::move(dataset_);
 }
 
-// Returns why the row was skipped, or an empty string when it became an example.
+void Importer::skip(long line, std::string reason) {
+    if (report_.skipped.size() < ImportReport::kMaxSkippedDetails) report_.skipped.push_back({line, std::move(reason)});
+    ++report_.rowsSkipped;
+}
+
+// Why the row cannot be read as a row of this file at all (see skipBadRows),
+// or an empty string.
+std::string Importer::malformedReason(const DelimitedRecord& record) const {
+    if (!record.error.empty()) return record.error;
+    const size_t fieldCount = record.fields.size();
+    if (fieldCount < columns_.width()) return missingColumn(fieldCount);
+    if (headerWidth_ > 0 && fieldCount > headerWidth_) return extraColumns(fieldCount);
+    return {};
+}
+
+// For a row malformedReason() let through: returns why the row was skipped,
+// or an empty string when it became an example.
 std::string Importer::addRow(const DelimitedRecord& record) {
     const auto& fields = record.fields;
-    if (fields.size() < columns_.width()) return missingColumn(fields.size());
-
     const std::string& text = fields[static_cast<size_t>(columns_.text.index)];
     const std::string* pair = columns_.textPair.used() ? &fields[static_cast<size_t>(columns_.textPair.index)] : nullptr;
     if (trimmed(text).empty()) return "empty text";
@@ -166,6 +194,11 @@ std::string Importer::missingColumn(size_t fieldCount) const {
             missing += (missing.empty() ? "" : ", ") + std::string(role) + " column " + column->description;
     return "only " + std::to_string(fieldCount) + (fieldCount == 1 ? " column" : " columns") + "; missing the " +
            missing;
+}
+
+std::string Importer::extraColumns(size_t fieldCount) const {
+    return std::to_string(fieldCount) + " columns, more than the header's " + std::to_string(headerWidth_) +
+           " (is there an unquoted delimiter in a text?)";
 }
 
 void Importer::reserveFrom(const DelimitedReader& reader) {

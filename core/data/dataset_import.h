@@ -27,15 +27,19 @@ struct ImportReport {
     std::vector<size_t> classCounts;  // examples per label id; empty for an unlabelled import
 };
 
-// Reads `path` as `options` say. A row with too few columns, an empty text or
-// second text, text that is not UTF-8, an empty label or (for a preset's label
-// set, as CoLA's 0/1) a label outside the set is skipped and recorded in the
-// report with its line and the reason. Throws FileError (with the line where
-// one applies) for an unreadable or malformed file, a header lacking a named
-// column, a label outside options.labelNames, or a file without one usable
-// row; UsageError for options that contradict each other; OperationCancelled
-// when options.progress returns false. With options.unlabelled no label is read
-// (see import_options.h), so no row is skipped for its label.
+// Reads `path` as `options` say. A row with an empty text or second text, text
+// that is not UTF-8, an empty label or (for a preset's label set, as CoLA's
+// 0/1) a label outside the set is skipped and recorded in the report with its
+// line and the reason. A malformed row (a quoting error, too few columns, more
+// columns than the header) is skipped and recorded the same way with
+// options.skipBadRows, and otherwise throws FileError at its line, the message
+// ending in a hint to turn that option on. Throws FileError (with the line
+// where one applies) for an unreadable file, a malformed header, a header
+// lacking a named column, a label outside options.labelNames, or a file
+// without one usable row; UsageError for options that contradict each other;
+// OperationCancelled when options.progress returns false. With
+// options.unlabelled no label is read (see import_options.h), so no row is
+// skipped for its label.
 Dataset importDataset(const std::string& path, const ImportOptions& options, ImportReport* report = nullptr);
 
 }  // namespace bertbench

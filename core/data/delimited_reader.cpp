@@ -1,6 +1,7 @@
 // The parser behind DelimitedReader: a byte loop over a refillable buffer that
 // copies runs of ordinary bytes in bulk and looks at one byte at a time only at
-// delimiters, quotes and line ends.
+// delimiters, quotes and line ends. Quoting errors come back from the field
+// readers as a FieldEnd, so next() alone decides between throwing and recovering.
 #include "data/delimited_reader.h"
 
 #include <cerrno>
@@ -13,6 +14,10 @@ namespace bertbench {
 
 namespace {
 constexpr size_t kBufferSize = 1 << 16;
+
+constexpr const char* kUnclosedProblem = "a quoted field starting on this line is never closed";
+constexpr const char* kStrayProblem =
+    "unexpected character after a closing quote (a quote inside a quoted field must be doubled: \"\")";
 
 // Reuses the string already in `fields[index]` so a record's storage survives
 // from one call to the next.
@@ -47,9 +52,21 @@ bool DelimitedReader::refill() {
     in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
     if (in_.bad()) throw FileError(path_, "reading the file failed", line_);
     end_ = static_cast<size_t>(in_.gcount());
-    if (end_ > 0 && options_.progress && !options_.progress(bufferOffset_ + end_, totalBytes_))
-        throw OperationCancelled("reading " + path_ + " was cancelled");
-    return end_ > 0;
+    if (end_ == 0) return false;
+    if (bufferOffset_ + end_ > progressReported_) {  // bytes read again after a seek back are not progress
+        progressReported_ = bufferOffset_ + end_;
+        if (options_.progress && !options_.progress(progressReported_, totalBytes_))
+            throw OperationCancelled("reading " + path_ + " was cancelled");
+    }
+    return true;
+}
+
+void DelimitedReader::seekTo(uint64_t offset) {
+    in_.clear();  // the read that hit the end set eof and fail
+    in_.seekg(static_cast<std::streamoff>(offset));
+    if (!in_) throw FileError(path_, "cannot go back in the file to read on after a malformed row", line_);
+    bufferOffset_ = offset;
+    pos_ = end_ = 0;
 }
 
 void DelimitedReader::skipByteOrderMark() {
@@ -62,6 +79,20 @@ void DelimitedReader::skipByteOrderMark() {
 void DelimitedReader::finishLine(char lineEnd) {
     if (lineEnd == '\r' && peek() == '\n') ++pos_;
     ++line_;
+}
+
+void DelimitedReader::skipRestOfLine() {
+    while (peek() != kEnd) {
+        const char* const start = buffer_.data() + pos_;
+        const char* const stop = buffer_.data() + end_;
+        const char* p = start;
+        while (p != stop && *p != '\n' && *p != '\r') ++p;
+        pos_ += static_cast<size_t>(p - start);
+        if (p == stop) continue;
+        ++pos_;
+        finishLine(*p);
+        return;
+    }
 }
 
 bool DelimitedReader::skipBlankLine() {
@@ -83,24 +114,46 @@ bool DelimitedReader::next(DelimitedRecord& record) {
     if (peek() == kEnd) return false;
 
     record.line = line_;
+    record.error.clear();
     size_t count = 0;
-    bool recordEnded = false;
-    while (!recordEnded) {
+    for (FieldEnd end = FieldEnd::Delimiter; end == FieldEnd::Delimiter;) {
         std::string& field = fieldAt(record.fields, count++);
         if (options_.quoting && peek() == '"') {
+            quoteOffset_ = bufferOffset_ + pos_;
+            quoteLine_ = line_;
             ++pos_;
-            recordEnded = readQuotedField(field);
+            end = readQuotedField(field);
         } else {
-            recordEnded = readUnquotedField(field);
+            end = readUnquotedField(field);
         }
+        if (end == FieldEnd::Unclosed || end == FieldEnd::StrayAfterQuote) return malformed(record, end);
     }
     record.fields.resize(count);
     return true;
 }
 
-// Returns true when the field ended its record (line end or end of file),
-// false when a delimiter follows it.
-bool DelimitedReader::readUnquotedField(std::string& field) {
+// Throws, or turns `record` into the malformed one and moves to the line after
+// the problem's (see next()); returns true, as a record was read.
+bool DelimitedReader::malformed(DelimitedRecord& record, FieldEnd end) {
+    const bool unclosed = end == FieldEnd::Unclosed;
+    const long line = unclosed ? quoteLine_ : line_;
+    if (!options_.recoverFromErrors) throw FileError(path_, unclosed ? kUnclosedProblem : kStrayProblem, line);
+    record.fields.clear();
+    record.error = unclosed ? kUnclosedProblem : kStrayProblem;
+    record.line = line;
+    if (unclosed) {
+        // The whole rest of the file went into the field: read it again from
+        // the quote's own line on.
+        seekTo(quoteOffset_);
+        line_ = quoteLine_;
+    }
+    skipRestOfLine();
+    return true;
+}
+
+// Returns how the field ended: at a delimiter, or at a line end or the end of
+// the file (Record).
+DelimitedReader::FieldEnd DelimitedReader::readUnquotedField(std::string& field) {
     const char delimiter = options_.delimiter;
     while (peek() != kEnd) {
         const char* const start = buffer_.data() + pos_;
@@ -111,19 +164,18 @@ bool DelimitedReader::readUnquotedField(std::string& field) {
         pos_ += static_cast<size_t>(p - start);
         if (p == stop) continue;
         ++pos_;
-        if (*p == delimiter) return false;
+        if (*p == delimiter) return FieldEnd::Delimiter;
         finishLine(*p);
-        return true;
+        return FieldEnd::Record;
     }
-    return true;
+    return FieldEnd::Record;
 }
 
-// Called after the opening quote; same return value as readUnquotedField.
-bool DelimitedReader::readQuotedField(std::string& field) {
-    const long startLine = line_;
+// Called after the opening quote. Leaves pos_ just after the stray character
+// for StrayAfterQuote, and at the end of the file for Unclosed.
+DelimitedReader::FieldEnd DelimitedReader::readQuotedField(std::string& field) {
     for (;;) {
-        if (peek() == kEnd)
-            throw FileError(path_, "a quoted field starting on this line is never closed", startLine);
+        if (peek() == kEnd) return FieldEnd::Unclosed;
         const char* const start = buffer_.data() + pos_;
         const char* const stop = buffer_.data() + end_;
         const char* p = start;
@@ -151,16 +203,14 @@ bool DelimitedReader::readQuotedField(std::string& field) {
             ++pos_;
             continue;
         }
-        if (after == kEnd) return true;
+        if (after == kEnd) return FieldEnd::Record;
         ++pos_;
-        if (after == options_.delimiter) return false;
+        if (after == options_.delimiter) return FieldEnd::Delimiter;
         if (after == '\n' || after == '\r') {
             finishLine(static_cast<char>(after));
-            return true;
+            return FieldEnd::Record;
         }
-        throw FileError(path_,
-                        "unexpected character after a closing quote (a quote inside a quoted field must be doubled: \"\")",
-                        line_);
+        return FieldEnd::StrayAfterQuote;
     }
 }
 

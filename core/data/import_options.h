@@ -45,6 +45,15 @@ struct ImportOptions {
     // skipped row, because evaluating on it would be meaningless.
     std::vector<std::string> labelNames;
 
+    // What a malformed row does: a quoting error, fewer fields than the
+    // columns the import needs, or (with a header) more fields than the header
+    // has, which usually means an unquoted delimiter inside a text. false: the
+    // import fails with a FileError naming the line. true: the row is skipped
+    // and listed in ImportReport::skipped like a row with an empty text, and
+    // reading goes on at the next line. Rows that parse but hold no usable
+    // example (empty text, a bad label, ...) are skipped either way.
+    bool skipBadRows = false;
+
     // Fraction of the file read so far, from 0 to 1; returning false cancels
     // the import with OperationCancelled.
     std::function<bool(double fraction)> progress;

@@ -34,6 +34,16 @@ std::vector<size_t> measure(const Dataset& dataset, const Tokenizer& tokenizer,
 }
 }  // namespace
 
+size_t TokenLengthStats::truncatedAt(size_t limit) const {
+    if (limit == 0 || limit + 1 >= lengthCounts.size()) return 0;
+    return std::accumulate(lengthCounts.begin() + static_cast<std::ptrdiff_t>(limit + 1), lengthCounts.end(), size_t{0});
+}
+
+void TokenLengthStats::setMaxLength(size_t limit) {
+    maxLength = limit;
+    truncated = truncatedAt(limit);
+}
+
 TokenLengthStats computeTokenLengthStats(const Dataset& dataset, const Tokenizer& tokenizer,
                                          const TokenLengthOptions& options) {
     if (options.bucketWidth == 0) throw UsageError("the token-length histogram needs a bucket width above 0");
@@ -51,10 +61,12 @@ TokenLengthStats computeTokenLengthStats(const Dataset& dataset, const Tokenizer
     stats.mean = static_cast<double>(std::accumulate(lengths.begin(), lengths.end(), size_t{0})) /
                  static_cast<double>(stats.count);
     stats.histogram.assign(stats.max / stats.bucketWidth + 1, 0);
+    stats.lengthCounts.assign(stats.max + 1, 0);
     for (size_t length : lengths) {
         ++stats.histogram[length / stats.bucketWidth];
-        if (options.maxLength > 0 && length > options.maxLength) ++stats.truncated;
+        ++stats.lengthCounts[length];
     }
+    stats.truncated = stats.truncatedAt(options.maxLength);
 
     std::sort(lengths.begin(), lengths.end());
     const size_t middle = stats.count / 2;

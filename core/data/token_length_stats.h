@@ -30,6 +30,12 @@ struct TokenLengthStats {
     // histogram[i] counts lengths in [i * bucketWidth, (i + 1) * bucketWidth);
     // the last bucket holds max, so the buckets sum to count.
     std::vector<size_t> histogram;
+    // Examples per exact length (index = length), so the truncated share can be
+    // told again for another max length without measuring the texts again.
+    std::vector<size_t> lengthCounts;
+
+    size_t truncatedAt(size_t maxLength) const;  // examples longer than maxLength; 0 = no limit
+    void setMaxLength(size_t maxLength);         // maxLength and truncated as if measured with it
 };
 
 // Lengths are those encode()/encodePair() would give untruncated: text plus 2,

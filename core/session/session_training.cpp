@@ -5,6 +5,9 @@
 #include "checkpoint/encoder_transfer.h"
 #include "data/label_alignment.h"
 #include "session/session_impl.h"
+#include "training/run_folder.h"
+
+#include <filesystem>
 
 namespace bertbench {
 
@@ -86,6 +89,15 @@ TrainingResult Session::Impl::runTrainer(std::shared_ptr<ModelBundle> bundle, co
     hooks.onEvaluation = callbacks.onEvaluation;
     hooks.onMessage = callbacks.onMessage;
     hooks.onSafePoint = [this] { engine.serveQuickJobs(); };
+    // A start the trainer refuses (bad options, a locked folder) must not leave
+    // behind a run folder it created for nothing.
+    struct NewFolderGuard {
+        std::string path;
+        bool armed;
+        ~NewFolderGuard() {
+            if (armed) removeRunFolderIfUnused(path);
+        }
+    } newFolder{request.runDir, !std::filesystem::exists(request.runDir)};
     Trainer trainer(bundle, request.options, std::move(data), request.runDir, hooks);
     struct Publication {
         Impl& impl;
@@ -103,6 +115,7 @@ TrainingResult Session::Impl::runTrainer(std::shared_ptr<ModelBundle> bundle, co
     if (callbacks.onTrainingStarted)
         callbacks.onTrainingStarted(trainer.totalSteps(), trainer.trainableParameters(), bundle->task == Task::MaskedLM);
     const auto result = trainer.run(request.resume, request.overwrite);
+    newFolder.armed = false;
     const ModelHandle current = currentModel();
     auto summary = current.summary();
     std::lock_guard<std::mutex> lock(mutex);

@@ -112,4 +112,17 @@ void RunFolder::appendMetrics(const nlohmann::json& record) {
                                            (errno == ENOSPC ? " (the disk is full)" : ""));
 }
 
+void removeRunFolderIfUnused(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    if (!fs::is_directory(path, error)) return;
+    for (const auto& entry : fs::directory_iterator(path, error)) {
+        const std::string name = entry.path().filename().string();
+        const bool disposable = name == ".lock" || name == "settings.json" ||
+                                (name == "metrics.jsonl" && fs::file_size(entry.path(), error) == 0);
+        if (!disposable) return;
+    }
+    if (!error) fs::remove_all(path, error);
+}
+
 }  // namespace bertbench

@@ -61,4 +61,10 @@ private:
     std::ofstream metrics_;
 };
 
+// For a run that failed before its first step in a folder it created itself:
+// removes the folder when it holds nothing worth keeping (no checkpoint, no
+// best model, no report, no metrics line — only the lock and settings), so a
+// refused start leaves no empty run behind. Never throws.
+void removeRunFolderIfUnused(const std::string& path);
+
 }  // namespace bertbench

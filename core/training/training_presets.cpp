@@ -16,6 +16,12 @@ const std::vector<TrainingPreset>& trainingPresets() {
          "Dynamic padding with length buckets, max length 64, batch 32, learning rate 5e-5, 3 epochs: several times "
          "faster on a CPU.",
          {{"max_length", 64}, {"learning_rate", 5e-5}, {"epochs", 3}}},
+        // Measured on the bundled AG News sample with the tiny preset: 5e-5 leaves
+        // a random model near chance after 3 epochs, 5e-4 reaches ~85 % accuracy.
+        {"new-model", "New model",
+         "For a model created from random weights: the Fast CPU settings with learning rate 5e-4, ten times the "
+         "fine-tuning rate, because nothing pre-trained needs protecting.",
+         {{"max_length", 64}, {"learning_rate", 5e-4}, {"epochs", 3}}},
         {"lora", "LoRA",
          "Low-rank adapters (rank 8, alpha 16) on query and value with learning rate 5e-4: few trainable weights, "
          "small checkpoints.",

@@ -142,6 +142,28 @@ private Q_SLOTS:
                  2);
     }
 
+    // A dataset flag that every command reading a dataset takes, shown with eval.
+    void skipBadRowsTurnsAFailureIntoACount() {
+        fixtures::TempFolder folder("cli_skip_bad_rows");
+        folder.write("data.csv",
+                     "text,label\nThe boy ate the apple.,acceptable\nshort\nApple the ate boy.,unacceptable\n");
+        const QStringList eval{"eval", "--model", fixture("reference/tiny-bert-cola"), "--data",
+                               QString::fromStdString(folder.file("data.csv")), "--format", "csv"};
+        const auto failed = cli(eval);
+        QCOMPARE(failed.exitCode, 3);
+        QVERIFY2(failed.err.contains("data.csv:3: only 1 column; missing the label column \"label\"") &&
+                     failed.err.contains("--skip-bad-rows"),
+                 qPrintable(failed.err));
+
+        const auto skipped = cli(eval + QStringList{"--skip-bad-rows"});
+        QVERIFY2(skipped.exitCode == 0, qPrintable(skipped.err));
+        QVERIFY2(skipped.err.contains("2 examples, 1 rows skipped (first at line 3: only 1 column"),
+                 qPrintable(skipped.err));
+        QCOMPARE(nlohmann::json::parse(skipped.out.toStdString()).at("count").get<int>(), 2);
+        for (const char* command : {"train", "eval", "mlm"})
+            QVERIFY2(cli({command, "--help"}).out.contains("--skip-bad-rows"), command);
+    }
+
     void exitCodesSayWhatWentWrong_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<int>("exitCode");

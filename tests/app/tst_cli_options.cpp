@@ -65,7 +65,7 @@ private Q_SLOTS:
             if (field.range.min || field.range.max) QVERIFY2(run.out.contains(q(field.range.words())), field.flag.c_str());
         }
         for (const auto& preset : trainingPresets()) QVERIFY(run.out.contains(q(preset.id + ": " + preset.description)));
-        QVERIFY(run.out.contains("--hyperparameters-preset TEXT:{classic,fast-cpu,lora}"));
+        QVERIFY(run.out.contains("--hyperparameters-preset TEXT:{classic,fast-cpu,new-model,lora}"));
         QVERIFY(run.out.contains("--options FILE"));
     }
 
@@ -86,7 +86,7 @@ private Q_SLOTS:
         }
         QTest::newRow("unknown choice") << "--shuffle" << "sorted" << "sorted not in {bucketed,random,none}";
         QTest::newRow("unknown list item") << "--lora-targets" << "query,ffn" << "ffn not in {query,key,value,dense}";
-        QTest::newRow("unknown preset") << "--hyperparameters-preset" << "turbo" << "turbo not in {classic,fast-cpu,lora}";
+        QTest::newRow("unknown preset") << "--hyperparameters-preset" << "turbo" << "turbo not in {classic,fast-cpu,new-model,lora}";
         QTest::newRow("not a number") << "--epochs" << "four" << "--epochs = four";
     }
     void outOfRangeFlagsAreRefused() {

@@ -22,4 +22,13 @@ bool confirm(QWidget* parent, const QString& title, const QString& question);
 // Replaces confirm()'s dialog (tests); an empty function restores it.
 void setConfirmHook(std::function<bool(const QString& question)> hook);
 
+// Save / Discard / Cancel, for work that would be lost (the quit prompt).
+enum class SaveChoice { Save, Discard, Cancel };
+SaveChoice askToSave(QWidget* parent, const QString& title, const QString& question);
+void setSaveHook(std::function<SaveChoice(const QString& question)> hook);
+
+// A folder to write into; "" when cancelled.
+QString chooseFolder(QWidget* parent, const QString& title);
+void setFolderHook(std::function<QString(const QString& title)> hook);
+
 }  // namespace MessageDialogs

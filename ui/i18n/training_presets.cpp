@@ -13,6 +13,10 @@ namespace {
     QT_TRANSLATE_NOOP("TrainingPresets", "Classic notebook"),
     QT_TRANSLATE_NOOP("TrainingPresets", "Fast CPU"),
     QT_TRANSLATE_NOOP("TrainingPresets", "LoRA"),
+    QT_TRANSLATE_NOOP("TrainingPresets", "New model"),
+    QT_TRANSLATE_NOOP("TrainingPresets",
+                      "For a model created from random weights: the Fast CPU settings with learning rate 5e-4, ten "
+                      "times the fine-tuning rate, because nothing pre-trained needs protecting."),
     QT_TRANSLATE_NOOP("TrainingPresets",
                       "The BERT CoLA notebook: batch 32, learning rate 2e-5, 4 epochs, every example padded to max "
                       "length, random shuffling."),

@@ -1,6 +1,7 @@
 // ExampleTableModel and ExampleFilterModel: see example_table_model.h.
 #include "models/example_table_model.h"
 
+#include <QLocale>
 #include <QColor>
 
 void ExampleTableModel::setOutcome(const EvaluationOutcome& outcome) {
@@ -37,7 +38,7 @@ QVariant ExampleTableModel::data(const QModelIndex& index, int role) const {
         case TrueLabel: return labelName(ex.label);
         case Predicted: return labelName(predicted);
         case Confidence:
-            return role == SortRole ? QVariant(double(confidence)) : QVariant(QString::number(confidence * 100, 'f', 1) + QStringLiteral(" %"));
+            return role == SortRole ? QVariant(double(confidence)) : QVariant(QLocale().toString(confidence * 100, 'f', 1) + QStringLiteral(" %"));
         case Correct:
             return role == SortRole ? QVariant(int(correct)) : QVariant(correct ? tr("✓ right") : tr("✗ wrong"));
         }

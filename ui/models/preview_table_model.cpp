@@ -2,6 +2,7 @@
 #include "models/preview_table_model.h"
 
 #include "common/errors.h"
+#include "i18n/engine_messages.h"
 #include "data/delimited_reader.h"
 
 #include <QColor>
@@ -19,7 +20,8 @@ void PreviewTableModel::clear() {
     endResetModel();
 }
 
-void PreviewTableModel::load(const QString& path, char delimiter, bool quoting, bool header, int maxRows) {
+void PreviewTableModel::load(const QString& path, char delimiter, bool quoting, bool header, bool skipBadRows,
+                             int maxRows) {
     beginResetModel();
     header_.clear();
     rows_.clear();
@@ -30,10 +32,12 @@ void PreviewTableModel::load(const QString& path, char delimiter, bool quoting, 
         bertbench::DelimitedReaderOptions options;
         options.delimiter = delimiter;
         options.quoting = quoting;
+        options.recoverFromErrors = skipBadRows;
         bertbench::DelimitedReader reader(path.toStdString(), options);
         bertbench::DelimitedRecord record;
         bool first = true;
         while (rows_.size() < maxRows && reader.next(record)) {
+            if (!record.error.empty()) continue;  // only when recovering: the import skips it too
             QStringList fields;
             for (const auto& f : record.fields) fields << QString::fromUtf8(f.data(), int(f.size()));
             columns_ = std::max(columns_, int(fields.size()));
@@ -46,9 +50,9 @@ void PreviewTableModel::load(const QString& path, char delimiter, bool quoting, 
             first = false;
         }
     } catch (const bertbench::Error& e) {
-        error_ = QString::fromUtf8(e.what());
+        error_ = EngineMessages::translate(QString::fromUtf8(e.what()));
     } catch (const std::exception& e) {
-        error_ = QString::fromUtf8(e.what());
+        error_ = EngineMessages::translate(QString::fromUtf8(e.what()));
     }
     endResetModel();
 }

@@ -18,7 +18,10 @@ public:
     explicit PreviewTableModel(QObject* parent = nullptr);
 
     // Reads up to maxRows records; with header, the first record names the columns.
-    void load(const QString& path, char delimiter, bool quoting, bool header, int maxRows = 200);
+    // With skipBadRows, malformed records are left out as the import would
+    // leave them out, instead of ending the preview with an error.
+    void load(const QString& path, char delimiter, bool quoting, bool header, bool skipBadRows = false,
+              int maxRows = 200);
     void clear();
     // -1 for "not shown"
     void setRoleColumns(int text, int pair, int label);
@@ -26,6 +29,8 @@ public:
     QString errorString() const { return error_; }
     QStringList columnNames() const;  // header names, or "Column 1"... when there is no header
     bool hasHeader() const { return !header_.isEmpty(); }
+    const QStringList& header() const { return header_; }
+    const QVector<QStringList>& rows() const { return rows_; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -29,6 +29,11 @@ AttentionPage::AttentionPage(PredictionService* service, QWidget* parent) : QWid
     head_ = new QComboBox(this);
     head_->setMinimumContentsLength(14);
     hideSpecial_ = new QCheckBox(this);
+    scaleLabel_ = new QLabel(this);
+    scale_ = new QComboBox(this);
+    scale_->setObjectName(QStringLiteral("colourScale"));
+    scale_->addItem(QString(), int(AttentionMapPlot::ColourScale::ZeroToMax));
+    scale_->addItem(QString(), int(AttentionMapPlot::ColourScale::MinToMax));
     export_ = new QPushButton(this);
     auto* top = new QHBoxLayout;
     top->addWidget(sentenceLabel_);
@@ -42,6 +47,9 @@ AttentionPage::AttentionPage(PredictionService* service, QWidget* parent) : QWid
     controls->addWidget(head_);
     controls->addSpacing(12);
     controls->addWidget(hideSpecial_);
+    controls->addSpacing(12);
+    controls->addWidget(scaleLabel_);
+    controls->addWidget(scale_);
     controls->addStretch(1);
     controls->addWidget(export_);
 
@@ -72,6 +80,10 @@ AttentionPage::AttentionPage(PredictionService* service, QWidget* parent) : QWid
     connect(layer_, qOverload<int>(&QSpinBox::valueChanged), this, &AttentionPage::redraw);
     connect(head_, qOverload<int>(&QComboBox::currentIndexChanged), this, &AttentionPage::redraw);
     connect(hideSpecial_, &QCheckBox::toggled, this, &AttentionPage::redraw);
+    connect(scale_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        map_->setColourScale(AttentionMapPlot::ColourScale(scale_->currentData().toInt()));
+        redraw();
+    });
     connect(export_, &QPushButton::clicked, this, &AttentionPage::exportPng);
     connect(grid_, &AttentionGridPlot::headChosen, this, [this](int layer, int head) {
         layer_->setValue(layer + 1);
@@ -93,6 +105,11 @@ void AttentionPage::retranslateUi() {
     hideSpecial_->setText(tr("Hide special tokens"));
     hideSpecial_->setToolTip(tr("Many heads park their attention on [CLS] and [SEP] (RoBERTa: <s> and </s>); hiding "
                                 "them shows what else they look at."));
+    scaleLabel_->setText(tr("Colours:"));
+    scale_->setItemText(0, tr("0 … max"));
+    scale_->setItemText(1, tr("min … max"));
+    scale_->setToolTip(tr("min … max spreads the colours over the weights that occur, so a nearly uniform head "
+                          "does not look flat."));
     export_->setText(tr("Export PNG…"));
     hint_->setText(tr("Rows are layers, columns heads. Click a thumbnail to open it."));
     redraw();
@@ -104,14 +121,26 @@ void AttentionPage::changeEvent(QEvent* event) {
 }
 
 void AttentionPage::setSentence(const QString& text) {
+    if (text == sentence_->text() && !stale_ && prediction_.attentions) return;
     sentence_->setText(text);
-    request();
+    // Attentions of every layer are costly on a large model: only for a page someone looks at.
+    if (isVisible()) request();
+    else stale_ = true;
+}
+
+void AttentionPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (stale_) request();
 }
 
 void AttentionPage::setHideSpecialTokens(bool hide) { hideSpecial_->setChecked(hide); }
+void AttentionPage::setColourScaleFromMinimum(bool fromMinimum) { scale_->setCurrentIndex(fromMinimum ? 1 : 0); }
 
 void AttentionPage::request() {
-    if (!sentence_->text().trimmed().isEmpty()) pending_ = service_->request(sentence_->text().trimmed(), true);
+    stale_ = false;
+    if (sentence_->text().trimmed().isEmpty()) return;
+    pending_ = service_->request(sentence_->text().trimmed(), true);
+    emit sentenceChanged(sentence_->text());
 }
 
 void AttentionPage::onPredicted(int id, const bertbench::Prediction& p) {

@@ -28,17 +28,21 @@ public:
     AttentionMapPlot* map() const { return map_; }
     int tokenCount() const { return int(prediction_.tokens.size()); }
     void setHideSpecialTokens(bool hide);
+    void setColourScaleFromMinimum(bool fromMinimum);  // min…max instead of 0…max
     void exportPng();
 
 signals:
     void shown();
+    void sentenceChanged(const QString& text);  // typed here: the Predict page follows
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void retranslateUi();
     void request();
+    bool stale_ = false;  // the sentence changed while the page was hidden: computed when shown
     void onPredicted(int id, const bertbench::Prediction& p);
     void redraw();
     QVector<int> shownTokens() const;
@@ -52,6 +56,8 @@ private:
     QSpinBox* layer_;
     QComboBox* head_;
     QCheckBox* hideSpecial_;
+    QLabel* scaleLabel_;
+    QComboBox* scale_;
     AttentionMapPlot* map_;
     AttentionGridPlot* grid_;
 };

@@ -1,6 +1,7 @@
 // DataPage: see data_page.h.
 #include "pages/data_page.h"
 
+#include "i18n/engine_messages.h"
 #include "plots/dataset_charts_plot.h"
 #include "widgets/import_options_form.h"
 #include "models/preview_table_model.h"
@@ -51,6 +52,7 @@ DataPage::DataPage(WorkbenchSession* session, QWidget* parent) : QWidget(parent)
 
     splitGroup_ = new QGroupBox(this);
     auto* splitForm = new QFormLayout(splitGroup_);
+    splitForm->setRowWrapPolicy(QFormLayout::WrapLongRows);  // German labels: above the field, not clipped
     ratio_ = new QDoubleSpinBox(splitGroup_);
     ratio_->setRange(0, 50);
     ratio_->setDecimals(1);
@@ -60,13 +62,13 @@ DataPage::DataPage(WorkbenchSession* session, QWidget* parent) : QWidget(parent)
     seed_->setRange(0, 1 << 30);
     seed_->setValue(2018);
     stratified_ = new QCheckBox(splitGroup_);
-    maxLength_ = new QSpinBox(splitGroup_);
-    maxLength_->setRange(8, 512);
-    maxLength_->setValue(128);
+    maxLengthValue_ = new QLabel(splitGroup_);
+    maxLengthValue_->setObjectName(QStringLiteral("statisticsMaxLength"));
+    maxLengthValue_->setWordWrap(true);
     splitForm->addRow(ratioLabel_ = new QLabel(splitGroup_), ratio_);
     splitForm->addRow(seedLabel_ = new QLabel(splitGroup_), seed_);
     splitForm->addRow(QString(), stratified_);
-    splitForm->addRow(maxLengthLabel_ = new QLabel(splitGroup_), maxLength_);
+    splitForm->addRow(maxLengthLabel_ = new QLabel(splitGroup_), maxLengthValue_);
     import_ = new QPushButton(this);
     import_->setObjectName(QStringLiteral("importButton"));
     import_->setDefault(true);
@@ -103,6 +105,9 @@ DataPage::DataPage(WorkbenchSession* session, QWidget* parent) : QWidget(parent)
     scroll->setWidget(left);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // The column wraps and shrinks to its width (combo boxes elide); a sideways
+    // scroll bar would hide half of every row.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setMinimumWidth(340);
     scroll->setMaximumWidth(440);
 
@@ -176,8 +181,9 @@ void DataPage::retranslateUi() {
     seedLabel_->setText(tr("Split seed:"));
     seed_->setToolTip(tr("The same seed gives the same split on every machine (the classic notebook uses 2018)."));
     stratified_->setText(tr("Keep class proportions (stratified)"));
-    maxLengthLabel_->setText(tr("Max length for statistics:"));
-    maxLength_->setToolTip(tr("Examples longer than this many tokens are counted as truncated in the histogram."));
+    maxLengthLabel_->setText(tr("Max length:"));
+    maxLengthValue_->setText(tr("%1 tokens, as training uses it (Hyperparameters page)").arg(maxLength_));
+    maxLengthValue_->setToolTip(tr("Examples longer than this are truncated in training; the histogram counts them."));
     import_->setText(tr("Import dataset"));
     holdoutGroup_->setTitle(tr("Holdout test file (optional)"));
     holdoutPath_->setPlaceholderText(tr("Read with the same options and labels"));
@@ -218,7 +224,17 @@ void DataPage::setFile(const QString& path, std::optional<DatasetFormat> format)
     }
     options_->setFormat(*format);
     refreshPreview();
+    options_->guessMissingColumns();
     emit fileChosen(path);
+}
+
+void DataPage::importRequest(const ImportRequest& request) {
+    path_->setText(request.path);
+    options_->setReading(request.options);
+    refreshPreview();
+    options_->setColumns(request.options);
+    setValidation(request.validationRatio, request.seed, request.stratified);
+    importFile();
 }
 
 QString DataPage::file() const { return path_->text(); }
@@ -235,14 +251,18 @@ void DataPage::setHoldoutFile(const QString& path) {
     importHoldoutIfPending();
 }
 
-int DataPage::maxLength() const { return maxLength_->value(); }
-void DataPage::setMaxLength(int maxLength) { maxLength_->setValue(maxLength); }
+void DataPage::setMaxLength(int maxLength) {
+    if (maxLength == maxLength_) return;
+    maxLength_ = maxLength;
+    retranslateUi();  // the label, and the histogram's truncated share at the new length
+}
 
 void DataPage::refreshPreview() {
     if (file().isEmpty()) {
         preview_->clear();
     } else {
-        preview_->load(file(), options_->delimiter(), options_->quoting(), options_->header());
+        preview_->load(file(), options_->delimiter(), options_->quoting(), options_->header(),
+                       options_->options().skipBadRows);
     }
     previewError_->setText(preview_->errorString());
     previewError_->setVisible(!preview_->errorString().isEmpty());
@@ -267,7 +287,7 @@ ImportRequest DataPage::request() const {
     r.validationRatio = ratio_->value() / 100.0;
     r.seed = quint64(seed_->value());
     r.stratified = stratified_->isChecked();
-    r.maxLength = maxLength_->value();
+    r.maxLength = maxLength_;
     // Token statistics in the current model's tokens (a preset may use another
     // vocabulary than the default); before any model exists, in the default one's,
     // which the model created after the first import then uses.
@@ -314,11 +334,14 @@ void DataPage::showImported() {
         auto* line = new QTableWidgetItem;
         line->setData(Qt::DisplayRole, qlonglong(r.skipped[size_t(i)].line));
         skipped_->setItem(i, 0, line);
-        skipped_->setItem(i, 1, new QTableWidgetItem(qs(r.skipped[size_t(i)].reason)));
+        const QString reason = EngineMessages::translate(qs(r.skipped[size_t(i)].reason));
+        skipped_->setItem(i, 1, new QTableWidgetItem(reason));
     }
     skipped_->resizeColumnToContents(0);
     skipped_->setVisible(!r.skipped.empty());
-    charts_->show(d);
+    ImportedData shown = d;
+    shown.lengths.setMaxLength(size_t(maxLength_));
+    charts_->show(shown);
     importHoldoutIfPending();
 }
 

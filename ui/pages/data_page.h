@@ -36,10 +36,14 @@ public:
     void setValidation(double ratio, quint64 seed, bool stratified);
     void setHoldoutFile(const QString& path);  // imported once training data is there
     void importFile();
+    // Fills the form from an earlier import (a reopened session) and imports it.
+    void importRequest(const ImportRequest& request);
 
     PreviewTableModel* previewModel() const { return preview_; }
     QTableWidget* skippedTable() const { return skipped_; }
-    int maxLength() const;
+    // The max length training will use (the Hyperparameters page's): token
+    // statistics count as truncated what training would cut.
+    int maxLength() const { return maxLength_; }
     void setMaxLength(int maxLength);
 
 signals:
@@ -72,7 +76,8 @@ private:
     QDoubleSpinBox* ratio_;
     QSpinBox* seed_;
     QCheckBox* stratified_;
-    QSpinBox* maxLength_;
+    QLabel* maxLengthValue_;
+    int maxLength_ = 64;
     QPushButton* import_;
     QGroupBox* holdoutGroup_;
     QLineEdit* holdoutPath_;

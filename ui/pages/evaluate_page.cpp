@@ -5,6 +5,7 @@
 #include "models/example_table_model.h"
 #include "session/workbench_session.h"
 
+#include <QLocale>
 #include <QComboBox>
 #include <QEvent>
 #include <QGroupBox>
@@ -155,10 +156,10 @@ void EvaluatePage::showMetrics() {
     summary_->setText(tr("<b>%1</b> · %2 examples · accuracy <b>%3</b> · MCC <b>%4</b> · macro F1 <b>%5</b> · loss %6")
                           .arg(split_->itemText(std::max(0, split_->findData(outcome_.split))))
                           .arg(m.count)
-                          .arg(m.accuracy, 0, 'f', 4)
-                          .arg(m.mcc, 0, 'f', 4)
-                          .arg(m.f1Macro, 0, 'f', 4)
-                          .arg(m.loss, 0, 'f', 4));
+                          .arg(QLocale().toString(m.accuracy, 'f', 4))
+                          .arg(QLocale().toString(m.mcc, 'f', 4))
+                          .arg(QLocale().toString(m.f1Macro, 'f', 4))
+                          .arg(QLocale().toString(m.loss, 'f', 4)));
     metrics_->setRowCount(int(m.perClass.size()) + 1);
     auto put = [&](int row, int column, const QString& text) {
         auto* item = new QTableWidgetItem(text);
@@ -168,16 +169,16 @@ void EvaluatePage::showMetrics() {
     for (int i = 0; i < int(m.perClass.size()); ++i) {
         const auto& c = m.perClass[size_t(i)];
         put(i, 0, labels.value(i, QString::number(i)));
-        put(i, 1, QString::number(c.precision, 'f', 4));
-        put(i, 2, QString::number(c.recall, 'f', 4));
-        put(i, 3, QString::number(c.f1, 'f', 4));
+        put(i, 1, QLocale().toString(c.precision, 'f', 4));
+        put(i, 2, QLocale().toString(c.recall, 'f', 4));
+        put(i, 3, QLocale().toString(c.f1, 'f', 4));
         put(i, 4, QString::number(c.support));
     }
     const int last = int(m.perClass.size());
     put(last, 0, tr("macro average"));
-    put(last, 1, QString::number(m.precisionMacro, 'f', 4));
-    put(last, 2, QString::number(m.recallMacro, 'f', 4));
-    put(last, 3, QString::number(m.f1Macro, 'f', 4));
+    put(last, 1, QLocale().toString(m.precisionMacro, 'f', 4));
+    put(last, 2, QLocale().toString(m.recallMacro, 'f', 4));
+    put(last, 3, QLocale().toString(m.f1Macro, 'f', 4));
     put(last, 4, QString::number(m.count));
     matrix_->setMatrix(m.confusion, labels);
 }

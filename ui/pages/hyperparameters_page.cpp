@@ -77,7 +77,14 @@ HyperparametersPage::HyperparametersPage(QWidget* parent) : QWidget(parent) {
     status_->setObjectName(QStringLiteral("optionsStatus"));
     status_->setWordWrap(true);
 
-    auto* content = new QWidget;
+    runNote_ = new QLabel;
+    runNote_->setObjectName(QStringLiteral("runActiveNote"));
+    runNote_->setWordWrap(true);
+    runNote_->setStyleSheet(QStringLiteral("QLabel { background: palette(highlight); color: palette(highlighted-text); "
+                                           "padding: 6px; border-radius: 3px; }"));
+    runNote_->hide();
+
+    auto* content = content_ = new QWidget;
     auto* contentLayout = new QVBoxLayout(content);
     contentLayout->addLayout(grid);
     contentLayout->addStretch(1);
@@ -88,11 +95,20 @@ HyperparametersPage::HyperparametersPage(QWidget* parent) : QWidget(parent) {
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
+    layout->addWidget(runNote_);
     layout->addWidget(scroll, 1);
     layout->addWidget(status_);
 
     retranslateUi();
     setOptions(TrainingOptions{});
+}
+
+void HyperparametersPage::setRunActive(bool active) {
+    runActive_ = active;
+    content_->setEnabled(!active);
+    for (QWidget* w : {static_cast<QWidget*>(preset_), static_cast<QWidget*>(load_), static_cast<QWidget*>(reset_)})
+        w->setEnabled(!active);
+    runNote_->setVisible(active);
 }
 
 void HyperparametersPage::applyPreset(const QString& id) { setOptions(TrainingPresets::options(id)); }
@@ -161,5 +177,7 @@ void HyperparametersPage::retranslateUi() {
     load_->setText(tr("Load JSON…"));
     save_->setText(tr("Save JSON…"));
     reset_->setText(tr("Engine defaults"));
+    runNote_->setText(tr("A run is training with these settings, so they are read-only until it ends. Changes apply "
+                         "to the next run."));
     validateNow();
 }

@@ -32,6 +32,11 @@ public:
     bool isValid() const;
     QString validationMessage() const;
 
+    // While a run trains, the form shows its settings read-only: edits could
+    // not reach it, and a changed form would misdescribe the run on screen.
+    void setRunActive(bool active);
+    bool isRunActive() const { return runActive_; }
+
     bool saveJson(const QString& path, QString* error = nullptr) const;
     bool loadJson(const QString& path, QString* error = nullptr);
 
@@ -68,5 +73,8 @@ private:
     QPushButton *save_, *load_, *reset_;
     QLabel* status_;
     QLabel* presetLabel_;
+    QLabel* runNote_;
+    QWidget* content_;
     bool loading_ = false;
+    bool runActive_ = false;
 };

@@ -143,7 +143,7 @@ ModelPage::ModelPage(WorkbenchSession* session, TrainingController* training, QW
     connect(training_, &TrainingController::stateChanged, this, updateButtons);
     connect(training_, &TrainingController::step, this, [this](const bertbench::StepReport& r) {
         if (training_->isActive() && !adapt_->isEnabled())
-            adaptStatus_->setText(tr("Step %1 of %2 — loss %3").arg(r.step).arg(r.totalSteps).arg(r.loss, 0, 'f', 4));
+            adaptStatus_->setText(tr("Step %1 of %2 — loss %3").arg(r.step).arg(r.totalSteps).arg(QLocale().toString(r.loss, 'f', 4)));
     });
     connect(training_, &TrainingController::finished, this, [this](const TrainingOutcome& o) {
         if (o.maskedLM)

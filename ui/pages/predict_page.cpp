@@ -4,6 +4,7 @@
 #include "session/prediction_service.h"
 #include "plots/probability_bars_plot.h"
 
+#include <QLocale>
 #include <QEvent>
 #include <QFileDialog>
 #include <QGroupBox>
@@ -136,6 +137,7 @@ void PredictPage::changeEvent(QEvent* event) {
 }
 
 void PredictPage::setSentence(const QString& text) {
+    if (text == sentence_->toPlainText()) return;  // also ends the Attention page's echo
     sentence_->setPlainText(text);
     requestNow();
 }
@@ -151,6 +153,7 @@ void PredictPage::requestNow() {
     }
     pending_ = service_->request(text, false);
     showVerdict();
+    emit sentenceChanged(sentence_->toPlainText());
 }
 
 void PredictPage::show(int id, const bertbench::Prediction& prediction) {
@@ -186,11 +189,11 @@ void PredictPage::showVerdict() {
     if (isAcceptability(labels)) {
         const bool acceptable = !QString::fromStdString(p.label).startsWith(QLatin1String("un"), Qt::CaseInsensitive) &&
                                 !QString::fromStdString(p.label).startsWith(QLatin1String("not"), Qt::CaseInsensitive);
-        text = acceptable ? tr("Acceptable — %1 %").arg(confidence, 0, 'f', 1)
-                          : tr("Unacceptable — %1 %").arg(confidence, 0, 'f', 1);
+        text = acceptable ? tr("Acceptable — %1 %").arg(QLocale().toString(confidence, 'f', 1))
+                          : tr("Unacceptable — %1 %").arg(QLocale().toString(confidence, 'f', 1));
         verdict_->setStyleSheet(acceptable ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #b22222;"));
     } else {
-        text = tr("%1 — %2 %").arg(qs(p.label)).arg(confidence, 0, 'f', 1);
+        text = tr("%1 — %2 %").arg(qs(p.label)).arg(QLocale().toString(confidence, 'f', 1));
         verdict_->setStyleSheet(QStringLiteral("color: #1f4e96;"));
     }
     verdict_->setText(text);
@@ -218,7 +221,7 @@ void PredictPage::showFileResults(const QString&, const QStringList& texts, cons
     fileResults_->removeRows(0, fileResults_->rowCount());
     for (int i = 0; i < texts.size() && i < labelIds.size() && i < probabilities.size(); ++i) {
         const double p = double(probabilities[i].value(labelIds[i]));
-        auto* confidence = new QStandardItem(QString::number(p * 100, 'f', 1) + QStringLiteral(" %"));
+        auto* confidence = new QStandardItem(QLocale().toString(p * 100, 'f', 1) + QStringLiteral(" %"));
         confidence->setData(p, Qt::UserRole);
         // Every class's probability rides on the label cell, so sorting keeps it with its row.
         auto* label = new QStandardItem(names.value(labelIds[i], QString::number(labelIds[i])));

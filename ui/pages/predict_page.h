@@ -38,6 +38,9 @@ public:
 
 signals:
     void predicted();
+    // The sentence the user settled on (after the typing pause), for the
+    // Attention page, which shows the same one.
+    void sentenceChanged(const QString& text);
     void filePredicted(int rows);
 
 protected:

@@ -3,11 +3,13 @@
 
 #include "pages/hyperparameters_page.h"
 #include "dialogs/message_dialogs.h"
+#include "i18n/engine_messages.h"
 #include "plots/training_charts_plot.h"
 #include "session/training_controller.h"
 #include "widgets/vector_icon_engine.h"
 #include "session/workbench_session.h"
 
+#include <QLocale>
 #include <QDateTime>
 #include <QEvent>
 #include <QFileDialog>
@@ -46,6 +48,12 @@ TrainPage::TrainPage(WorkbenchSession* session, TrainingController* training, Hy
     etaText_ = new QLabel(this);
     bestText_ = new QLabel(this);
     for (auto* l : {stepText_, speedText_, etaText_, bestText_}) l->setMinimumWidth(120);
+    chanceNote_ = new QLabel(this);
+    chanceNote_->setObjectName(QStringLiteral("chanceNote"));
+    chanceNote_->setWordWrap(true);
+    chanceNote_->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #3b2f00; padding: 6px; "
+                                              "border-radius: 3px; }"));
+    chanceNote_->hide();
 
     auto* buttons = new QHBoxLayout;
     for (auto* b : {start_, pause_, stop_, continue_}) buttons->addWidget(b);
@@ -73,6 +81,7 @@ TrainPage::TrainPage(WorkbenchSession* session, TrainingController* training, Hy
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addLayout(facts);
+    layout->addWidget(chanceNote_);
     layout->addWidget(split, 1);
 
     connect(training_, &TrainingController::stateChanged, this, &TrainPage::updateButtons);
@@ -134,6 +143,8 @@ void TrainPage::start() {
     progress_->setValue(0);
     progress_->setFormat(QStringLiteral("%p %"));
     for (auto* label : {stepText_, speedText_, etaText_, bestText_}) label->clear();
+    chanceNote_->hide();
+    bestMcc_ = -2;
     last_ = {};
     training_->start(hyperparameters_->options());
 }
@@ -149,7 +160,7 @@ void TrainPage::stop() {
     if (last_.epochProgress >= 1 &&
         !MessageDialogs::confirm(this, tr("Stop training"),
                                  tr("The run has trained %1 epochs. Stop it now? Continue can resume it later.")
-                                     .arg(last_.epochProgress, 0, 'f', 1)))
+                                     .arg(QLocale().toString(last_.epochProgress, 'f', 1))))
         return;
     training_->stop();
 }
@@ -171,9 +182,9 @@ void TrainPage::onStep(const bertbench::StepReport& r) {
     progress_->setMaximum(int(r.totalSteps));
     progress_->setValue(int(r.step));
     progress_->setFormat(tr("%p % — step %1 of %2").arg(r.step).arg(r.totalSteps));
-    stepText_->setText(tr("Epoch %1 · loss %2").arg(r.epochProgress, 0, 'f', 2).arg(r.loss, 0, 'f', 4));
+    stepText_->setText(tr("Epoch %1 · loss %2").arg(QLocale().toString(r.epochProgress, 'f', 2)).arg(QLocale().toString(r.loss, 'f', 4)));
     etaText_->setText(tr("ETA %1 (elapsed %2)").arg(duration(r.etaSeconds), duration(r.elapsedSeconds)));
-    speedText_->setText(tr("%1 samples/s").arg(r.samplesPerSecond, 0, 'f', 1));
+    speedText_->setText(tr("%1 samples/s").arg(QLocale().toString(r.samplesPerSecond, 'f', 1)));
 }
 
 void TrainPage::onEvaluation(const bertbench::EvaluationReport& r) {
@@ -181,14 +192,15 @@ void TrainPage::onEvaluation(const bertbench::EvaluationReport& r) {
     charts_->addEvaluation(r);
     const auto& m = r.metrics;
     log(tr("%1 after epoch %2: accuracy %3, MCC %4, macro F1 %5, loss %6%7")
-            .arg(QString::fromStdString(r.split))
+            .arg(EngineMessages::splitName(QString::fromStdString(r.split)))
             .arg(r.epoch + 1)
-            .arg(m.accuracy, 0, 'f', 4)
-            .arg(m.mcc, 0, 'f', 4)
-            .arg(m.f1Macro, 0, 'f', 4)
-            .arg(m.loss, 0, 'f', 4)
+            .arg(QLocale().toString(m.accuracy, 'f', 4))
+            .arg(QLocale().toString(m.mcc, 'f', 4))
+            .arg(QLocale().toString(m.f1Macro, 'f', 4))
+            .arg(QLocale().toString(m.loss, 'f', 4))
             .arg(r.improved ? tr(" (best so far)") : QString()));
-    if (r.improved) bestText_->setText(tr("Best MCC %1 at step %2").arg(m.mcc, 0, 'f', 3).arg(r.step));
+    bestMcc_ = std::max(bestMcc_, m.mcc);
+    if (r.improved) bestText_->setText(tr("Best MCC %1 at step %2").arg(QLocale().toString(m.mcc, 'f', 3)).arg(r.step));
 }
 
 void TrainPage::onFinished(const TrainingOutcome& outcome) {
@@ -202,6 +214,20 @@ void TrainPage::onFinished(const TrainingOutcome& outcome) {
     else
         log(tr("Stopped after %1 steps. A checkpoint was kept; Continue resumes the run.").arg(r.steps));
     etaText_->clear();
+    // An MCC near 0 looks like a bug; for a new model it is the expected
+    // outcome on a task that needs language knowledge. Say so where it shows.
+    if (bestMcc_ > -2 && bestMcc_ < 0.05) {
+        chanceNote_->setText(
+            session_->model().created
+                ? tr("MCC near 0: the model does no better than always answering the most common class. A new model "
+                     "starts from random weights and cannot learn grammar from a few thousand sentences; fine-tune a "
+                     "pretrained model (Open model… — e.g. bert-base-uncased from your Hugging Face cache) or try "
+                     "the topic sample.")
+                : tr("MCC near 0: the model does no better than always answering the most common class. Try more "
+                     "epochs, a different learning rate, or check that the label column is right."));
+        chanceNote_->show();
+        log(chanceNote_->text());
+    }
 }
 
 void TrainPage::log(const QString& line) {

@@ -53,5 +53,7 @@ private:
     QLabel *stepText_, *speedText_, *etaText_, *bestText_;
     QPlainTextEdit* log_;
     bool showingRun_ = false;  // a masked-LM adaptation is not drawn here
+    double bestMcc_ = -2;      // of this run's evaluations; -2 = none yet
+    QLabel* chanceNote_;       // why an MCC near 0 is what a new model gets on CoLA
     bertbench::StepReport last_;
 };

@@ -1,6 +1,7 @@
 // AttentionMapPlot: see attention_map_plot.h.
 #include "plots/attention_map_plot.h"
 
+#include <QLocale>
 #include <QToolTip>
 
 AttentionMapPlot::AttentionMapPlot(QWidget* parent) : QCustomPlot(parent) {
@@ -51,11 +52,15 @@ void AttentionMapPlot::setMap(const bertbench::AttentionMaps& maps, const QStrin
             }
             weights_[size_t(r) * n + c] = w;
         }
-    float hi = 0;
+    float hi = 0, lo = 1;
     for (int l = 0; l < maps.layers; ++l)
         for (int h = 0; h < maps.heads; ++h)
             for (int r : shown)
-                for (int c : shown) hi = std::max(hi, maps.at(l, h, r, c));
+                for (int c : shown) {
+                    hi = std::max(hi, maps.at(l, h, r, c));
+                    lo = std::min(lo, maps.at(l, h, r, c));
+                }
+    if (colourScale_ == ColourScale::ZeroToMax || n == 0 || lo >= hi) lo = 0;
     // Cell (c, r) centred on integer coordinates so tick i sits on token i.
     map_->data()->setSize(n, n);
     map_->data()->setRange(QCPRange(0, std::max(0, n - 1)), QCPRange(0, std::max(0, n - 1)));
@@ -63,7 +68,7 @@ void AttentionMapPlot::setMap(const bertbench::AttentionMaps& maps, const QStrin
         for (int c = 0; c < n; ++c) map_->data()->setCell(c, r, weights_[size_t(r) * n + c]);
     // Scale to the largest weight among the shown tokens (with [CLS]/[SEP] hidden the
     // rest would otherwise look blank), over every head, so all maps share one scale.
-    scale_->setDataRange(QCPRange(0, std::max(1e-6f, hi)));
+    scale_->setDataRange(QCPRange(lo, std::max(lo + 1e-6f, hi)));
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     for (int i = 0; i < n; ++i) ticker->addTick(i, shownTokens_[i]);
     xAxis->setTicker(ticker);
@@ -95,6 +100,6 @@ void AttentionMapPlot::hover(QMouseEvent* event) {
         return;
     }
     QToolTip::showText(event->globalPosition().toPoint(),
-                       tr("%1 → %2: %3").arg(shownTokens_[row], shownTokens_[column]).arg(weightAt(row, column), 0, 'f', 4),
+                       tr("%1 → %2: %3").arg(shownTokens_[row], shownTokens_[column]).arg(QLocale().toString(weightAt(row, column), 'f', 4)),
                        this);
 }

@@ -1,9 +1,11 @@
 // AttentionMapPlot: one head's attention (or the mean over heads) as a
 // QCustomPlot colour map — row i, column j is how much token i attends to
 // token j — with the tokens as tick labels on both axes, a colour scale and a
-// tooltip giving the exact weight under the mouse. The colour scale spans 0 to
-// the largest weight any head gives the shown tokens, so switching heads keeps
-// colours comparable and the overview grid can share it. Tokens can be hidden
+// tooltip giving the exact weight under the mouse. The colour scale spans 0
+// (or, on request, the smallest weight) to the largest weight any head gives
+// the shown tokens, so switching heads keeps colours comparable and the
+// overview grid can share it; min…max brings out near-uniform maps, which a
+// 0…max scale paints in one flat colour. Tokens can be hidden
 // (e.g. [CLS]/[SEP]); the remaining rows are shown as the model computed
 // them, not renormalised, so the numbers stay the model's.
 #pragma once
@@ -18,7 +20,11 @@ class AttentionMapPlot : public QCustomPlot {
     Q_OBJECT
 
 public:
+    enum class ColourScale { ZeroToMax, MinToMax };
+
     explicit AttentionMapPlot(QWidget* parent = nullptr);
+
+    void setColourScale(ColourScale scale) { colourScale_ = scale; }  // applies from the next setMap()
 
     // head -1 = mean over heads; `shown` lists the token positions to draw.
     void setMap(const bertbench::AttentionMaps& maps, const QStringList& tokens, int layer, int head,
@@ -37,4 +43,5 @@ private:
     QCPColorGradient gradient_{QCPColorGradient::gpThermal};
     QStringList shownTokens_;
     QVector<float> weights_;  // row-major, shownTokens_.size() squared
+    ColourScale colourScale_ = ColourScale::ZeroToMax;
 };

@@ -1,6 +1,7 @@
 // ConfusionMatrixPlot: see confusion_matrix_plot.h.
 #include "plots/confusion_matrix_plot.h"
 
+#include <QLocale>
 #include <QPainter>
 
 void ConfusionMatrixPlot::setMatrix(const std::vector<std::vector<int64_t>>& confusion, const QStringList& labels) {
@@ -49,7 +50,7 @@ void ConfusionMatrixPlot::paintEvent(QPaintEvent*) {
             p.fillRect(cell, fill);
             p.setPen(share > 0.5 ? Qt::white : palette().color(QPalette::WindowText));
             p.drawText(cell, Qt::AlignCenter,
-                       QStringLiteral("%1\n%2 %").arg(count).arg(share * 100, 0, 'f', 1));
+                       QStringLiteral("%1\n%2 %").arg(count).arg(QLocale().toString(share * 100, 'f', 1)));
         }
     }
 }

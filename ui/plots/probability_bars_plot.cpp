@@ -1,6 +1,7 @@
 // ProbabilityBarsPlot: see probability_bars_plot.h.
 #include "plots/probability_bars_plot.h"
 
+#include <QLocale>
 #include <QPainter>
 
 void ProbabilityBarsPlot::setProbabilities(const QStringList& labels, const QVector<float>& probabilities) {
@@ -44,6 +45,6 @@ void ProbabilityBarsPlot::paintEvent(QPaintEvent*) {
         p.drawRoundedRect(bar, 4, 4);
         p.setPen(palette().color(QPalette::WindowText));
         p.drawText(QRect(track.right() + 8, y, percentWidth, rowHeight), Qt::AlignVCenter | Qt::AlignLeft,
-                   QStringLiteral("%1 %").arg(double(probabilities_[i]) * 100, 0, 'f', 1));
+                   QStringLiteral("%1 %").arg(QLocale().toString(double(probabilities_[i]) * 100, 'f', 1)));
     }
 }

@@ -1,6 +1,7 @@
 // PredictionService: see prediction_service.h.
 #include "session/prediction_service.h"
 
+#include "i18n/engine_messages.h"
 #include "session/session.h"
 #include "session/workbench_session.h"
 
@@ -47,7 +48,7 @@ void PredictionService::send(int id, const QString& text, bool withAttentions) {
                 if (o.ok())
                     emit predicted(id, *o.value);
                 else if (!o.cancelled())
-                    emit failed(tr("Predict"), qs(o.message()));
+                    emit failed(tr("Predict"), EngineMessages::translate(qs(o.message())));
                 if (auto next = waiting_[kind]) {
                     waiting_[kind].reset();
                     send(next->id, next->text, withAttentions);
@@ -75,7 +76,8 @@ void PredictionService::predictFile(const QString& path) {
             this,
             [this, path, texts, o] {
                 if (o.cancelled()) return;
-                if (!o.ok()) return emit failed(tr("Predict file %1").arg(path), qs(o.message()));
+                if (!o.ok())
+                    return emit failed(tr("Predict file %1").arg(path), EngineMessages::translate(qs(o.message())));
                 QVector<int> labels;
                 QVector<QVector<float>> probabilities;
                 for (const auto& p : *o.value) {

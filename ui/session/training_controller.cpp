@@ -1,6 +1,7 @@
 // TrainingController: see training_controller.h.
 #include "session/training_controller.h"
 
+#include "i18n/engine_messages.h"
 #include "session/session.h"
 #include "session/workbench_session.h"
 
@@ -33,7 +34,7 @@ void TrainingController::start(const TrainingOptions& options) {
     try {
         options.validate();
     } catch (const Error& e) {
-        return emit failed(QString::fromUtf8(e.what()));
+        return emit failed(EngineMessages::translate(QString::fromUtf8(e.what())));
     }
     TrainRequest request;
     request.options = options;
@@ -71,7 +72,8 @@ void TrainingController::launch(const TrainRequest& request, bool maskedLM) {
     lastRequest_ = request;
     lastMaskedLM_ = maskedLM;
     canContinue_ = false;
-    QDir().mkpath(qs(request.runDir));
+    // The engine creates the run folder once the run really starts, and removes
+    // it again when the start is refused: no empty run folders.
     setState(State::Running);
     auto done = [this, maskedLM](const Outcome<TrainingResult>& outcome) {
         QMetaObject::invokeMethod(
@@ -91,7 +93,7 @@ void TrainingController::launch(const TrainRequest& request, bool maskedLM) {
                     return emit headQuestion(toQStringList(e.modelLabels), toQStringList(e.dataLabels));
                 } catch (...) {
                 }
-                emit failed(qs(outcome.message()));
+                emit failed(EngineMessages::translate(qs(outcome.message())));
             },
             Qt::QueuedConnection);
     };

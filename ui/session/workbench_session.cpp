@@ -1,6 +1,7 @@
 // WorkbenchSession: see workbench_session.h.
 #include "session/workbench_session.h"
 
+#include "i18n/engine_messages.h"
 #include "session/session.h"
 
 #include <QFileInfo>
@@ -28,7 +29,8 @@ WorkbenchSession::WorkbenchSession(QObject* parent) : QObject(parent) {
         QMetaObject::invokeMethod(this, [this, r] { emit trainingEvaluation(r); }, Qt::QueuedConnection);
     };
     callbacks.onMessage = [this](const std::string& line) {
-        QMetaObject::invokeMethod(this, [this, line = qs(line)] { emit engineMessage(line); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, line = qs(line)] { emit engineMessage(EngineMessages::translate(line)); }, Qt::QueuedConnection);
     };
     callbacks.onProgress = [this](const std::string& what, double fraction) {
         QMetaObject::invokeMethod(this, [this, what = qs(what), fraction] { emit progress(what, fraction); },
@@ -45,12 +47,14 @@ WorkbenchSession::~WorkbenchSession() {
 }
 
 template <class T, class Handler>
-std::function<void(const Outcome<T>&)> WorkbenchSession::onGuiThread(const QString& what, Handler handler) {
+std::function<void(const Outcome<T>&)> WorkbenchSession::onGuiThread(const QString& what, Handler handler,
+                                                                     std::function<void()> finally) {
     jobStarted();
-    return [this, what, handler](const Outcome<T>& outcome) {
+    return [this, what, handler, finally](const Outcome<T>& outcome) {
         QMetaObject::invokeMethod(
             this,
-            [this, what, handler, outcome] {
+            [this, what, handler, finally, outcome] {
+                if (finally) finally();  // first: the handler may start the next job
                 if (outcome.cancelled())
                     emit statusMessage(WorkbenchSession::tr("%1: cancelled").arg(what));
                 else
@@ -110,10 +114,10 @@ void WorkbenchSession::importDataset(const ImportRequest& request) {
     const QString what = tr("Import %1").arg(request.path);
     emit statusMessage(tr("Importing %1…").arg(QFileInfo(request.path).fileName()));
     engine_->importData(dataRequestFor(request), onGuiThread<DataSummary>(what, [this, request, what](const auto& o) {
-        if (!o.ok()) return emit errorOccurred(what, qs(o.message()));
+        if (!o.ok()) return emit errorOccurred(what, EngineMessages::translate(qs(o.message())));
         data_ = importedFrom(request, *o.value);
         emit dataChanged();
-        for (const auto& line : o.value->messages) emit statusMessage(qs(line));
+        for (const auto& line : o.value->messages) emit statusMessage(EngineMessages::translate(qs(line)));
         if (holdout_.train && !engine_->state().hasHoldout) {
             holdout_ = {};
             emit holdoutChanged();
@@ -121,7 +125,7 @@ void WorkbenchSession::importDataset(const ImportRequest& request) {
         if (o.value->messages.empty())
             emit statusMessage(tr("Imported %n example(s) from %1", nullptr, int(o.value->report.rowsLoaded))
                                    .arg(QFileInfo(request.path).fileName()));
-        if (!hasModel_ && !autoPreset_.isEmpty())
+        if (!hasModel_ && modelJobs_ == 0 && !autoPreset_.isEmpty())
             createModel(autoPreset_, request.vocabPath.isEmpty() ? defaultVocab_ : request.vocabPath, request.lowercase,
                         autoSeed_);
     }));
@@ -131,7 +135,7 @@ void WorkbenchSession::importHoldout(const ImportRequest& request) {
     const QString what = tr("Import %1").arg(request.path);
     emit statusMessage(tr("Importing holdout %1…").arg(QFileInfo(request.path).fileName()));
     engine_->importHoldout(dataRequestFor(request), onGuiThread<DataSummary>(what, [this, request, what](const auto& o) {
-        if (!o.ok()) return emit errorOccurred(what, qs(o.message()));
+        if (!o.ok()) return emit errorOccurred(what, EngineMessages::translate(qs(o.message())));
         holdout_ = importedFrom(request, *o.value);
         holdout_.request.holdout = true;
         emit holdoutChanged();
@@ -168,16 +172,18 @@ void WorkbenchSession::openModel(const QString& folder, bool discardConfirmed) {
     const QString what = tr("Open model %1").arg(folder);
     emit statusMessage(tr("Opening model %1…").arg(folder));
     const auto unsaved = discardConfirmed ? UnsavedTraining::Discard : UnsavedTraining::Refuse;
+    ++modelJobs_;
     engine_->openModel({ss(folder)}, unsaved,
                        onGuiThread<ModelSummary>(what, [this, folder, what](const auto& o) {
                            if (!o.ok() && askedToDiscard(o, tr("The current model has training that is not saved. "
                                                                 "Open another model and discard it?"),
                                                          [this, folder] { openModel(folder, true); }))
                                return;
-                           if (!o.ok()) return emit errorOccurred(what, qs(o.message()));
+                           if (!o.ok()) return emit errorOccurred(what, EngineMessages::translate(qs(o.message())));
+                           model_.created.reset();
                            setModel(*o.value, folder, false);
                            emit statusMessage(tr("Model ready: %1").arg(qs(o.value->source)));
-                       }));
+                       }, [this] { --modelJobs_; }));
 }
 
 void WorkbenchSession::createModel(const QString& preset, const QString& vocabPath, bool lowercase, quint64 seed,
@@ -192,15 +198,18 @@ void WorkbenchSession::createModel(const QString& preset, const QString& vocabPa
     emit statusMessage(tr("Creating a %1 model…").arg(preset));
     const auto unsaved = discardConfirmed ? UnsavedTraining::Discard : UnsavedTraining::Refuse;
     auto retry = [=] { createModel(preset, vocabPath, lowercase, seed, family, true); };
-    engine_->createModel(request, unsaved, onGuiThread<ModelSummary>(what, [this, what, retry](const auto& o) {
+    const NewModelSpec spec{preset, vocabPath, lowercase, seed, family};
+    ++modelJobs_;
+    engine_->createModel(request, unsaved, onGuiThread<ModelSummary>(what, [this, what, retry, spec](const auto& o) {
                              if (!o.ok() && askedToDiscard(o, tr("The current model has training that is not saved. "
                                                                   "Create a new model and discard it?"),
                                                            retry))
                                  return;
-                             if (!o.ok()) return emit errorOccurred(what, qs(o.message()));
+                             if (!o.ok()) return emit errorOccurred(what, EngineMessages::translate(qs(o.message())));
+                             model_.created = spec;
                              setModel(*o.value, {}, false);
                              emit statusMessage(tr("Model ready: %1").arg(qs(o.value->source)));
-                         }));
+                         }, [this] { --modelJobs_; }));
 }
 
 void WorkbenchSession::saveModel(const QString& folder, bool replaceConfirmed) {
@@ -214,7 +223,7 @@ void WorkbenchSession::saveModel(const QString& folder, bool replaceConfirmed) {
                 return emit replaceFolderQuestion(folder);
             } catch (...) {
             }
-            return emit errorOccurred(what, qs(o.message()));
+            return emit errorOccurred(what, EngineMessages::translate(qs(o.message())));
         }
         setModel(model_.summary, folder, false);
         emit modelSaved(folder);
@@ -231,7 +240,7 @@ void WorkbenchSession::evaluate(const QString& split, int maxLength) {
     request.split = *which;
     request.maxLength = size_t(std::max(0, maxLength));
     engine_->evaluate(request, onGuiThread<EvaluationSummary>(what, [this, split, what](const auto& o) {
-        if (!o.ok()) return emit errorOccurred(what, qs(o.message()));
+        if (!o.ok()) return emit errorOccurred(what, EngineMessages::translate(qs(o.message())));
         EvaluationOutcome out;
         out.split = split;
         out.data = o.value->data;

@@ -86,7 +86,9 @@ signals:
 
 private:
     template <class T, class Handler>
-    std::function<void(const bertbench::Outcome<T>&)> onGuiThread(const QString& what, Handler handler);
+    // `finally` runs on the GUI thread however the job ends, cancelled included.
+    std::function<void(const bertbench::Outcome<T>&)> onGuiThread(const QString& what, Handler handler,
+                                                                  std::function<void()> finally = {});
     void jobStarted();
     void jobDone();
     void setModel(const bertbench::ModelSummary& summary, const QString& folder, bool dirty);
@@ -99,6 +101,7 @@ private:
     bool hasModel_ = false;
     bool modelDirty_ = false;
     int busyJobs_ = 0;
+    int modelJobs_ = 0;  // opens and creates in flight: an import then makes no model of its own
     QString defaultVocab_;
     QString autoPreset_ = QStringLiteral("tiny");
     quint64 autoSeed_ = 42;

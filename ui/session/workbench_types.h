@@ -17,6 +17,7 @@
 #include <QString>
 #include <QStringList>
 #include <memory>
+#include <optional>
 
 using DatasetPtr = std::shared_ptr<const bertbench::Dataset>;
 
@@ -40,9 +41,19 @@ struct ImportedData {
     bertbench::TokenLengthStats lengths;
 };
 
+// How a new model was made, so a later launch can make the same one again.
+struct NewModelSpec {
+    QString preset;     // tiny ... large
+    QString vocabPath;  // a vocab.txt or a tokenizer folder
+    bool lowercase = true;
+    quint64 seed = 42;
+    bertbench::ModelFamily family = bertbench::ModelFamily::Bert;
+};
+
 struct LoadedModel {
     bertbench::ModelSummary summary;
     QString folder;  // where it came from or was saved; empty for a new model
+    std::optional<NewModelSpec> created;  // set for a model created from a preset, until another is opened
 };
 
 struct EvaluationOutcome {

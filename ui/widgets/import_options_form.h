@@ -28,6 +28,14 @@ public:
     bool quoting() const;
     // Everything but the label names and the progress callback.
     bertbench::ImportOptions options() const;
+    // The reading options of `options` (format, delimiter, header, quoting, skip
+    // bad rows); the columns follow with setColumns() once the preview is read.
+    void setReading(const bertbench::ImportOptions& options);
+    void setColumns(const bertbench::ImportOptions& options);
+    // For a newly chosen file: each role whose format default is not in the
+    // preview gets the column guessed from names and content (never an error
+    // for a default the file lacks). Returns the note shown under the columns.
+    QString guessMissingColumns();
     // Refills the column choices from the preview's columns, keeping what can be kept.
     void refreshColumnChoices();
 
@@ -40,6 +48,8 @@ protected:
 private:
     void retranslateUi();
     void updateRoleColumns();
+    int resolvedColumn(QComboBox* combo, const bertbench::ColumnRef& fallback) const;
+    void selectColumn(QComboBox* combo, const bertbench::ColumnRef& column);
 
     PreviewTableModel* preview_;
     QLabel *presetLabel_, *delimiterLabel_, *textLabel_, *pairLabel_, *labelLabel_;
@@ -47,5 +57,7 @@ private:
     QComboBox* delimiter_;
     QCheckBox* header_;
     QCheckBox* quoting_;
+    QCheckBox* skipBadRows_;
+    QLabel* guessNote_;
     QComboBox *textColumn_, *pairColumn_, *labelColumn_;
 };

@@ -29,6 +29,8 @@ Paths extract() {
     p.dev = copyOut(QStringLiteral(":/data/cola/in_domain_dev.tsv"), base.filePath("data/cola/in_domain_dev.tsv"));
     p.holdout =
         copyOut(QStringLiteral(":/data/cola/out_of_domain_dev.tsv"), base.filePath("data/cola/out_of_domain_dev.tsv"));
+    p.topics = copyOut(QStringLiteral(":/data/agnews/agnews_topics.csv"), base.filePath("data/agnews/agnews_topics.csv"));
+    copyOut(QStringLiteral(":/data/agnews/README.md"), base.filePath("data/agnews/README.md"));
     p.readme = copyOut(QStringLiteral(":/data/cola/README.md"), base.filePath("data/cola/README.md"));
     p.vocab = copyOut(QStringLiteral(":/vocab/bert-base-uncased-vocab.txt"), base.filePath("vocab/bert-base-uncased-vocab.txt"));
     return p;

@@ -1,4 +1,4 @@
-// BundledData: the CoLA files and the BERT vocabulary compiled into the app
+// BundledData: the CoLA and AG News samples and the BERT vocabulary compiled into the app
 // (resources/workbench.qrc). The engine reads real files, so they are copied
 // once to the app's local data folder and read from there afterwards.
 #pragma once
@@ -12,6 +12,7 @@ struct Paths {
     QString dev;      // in_domain_dev.tsv
     QString holdout;  // out_of_domain_dev.tsv
     QString readme;
+    QString topics;   // AG News test split: label (topic name), text
     QString vocab;    // bert-base-uncased vocabulary
 };
 

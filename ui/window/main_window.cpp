@@ -15,11 +15,15 @@
 #include "pages/predict_page.h"
 #include "session/prediction_service.h"
 #include "pages/train_page.h"
+#include "session/session_memory.h"
 #include "session/training_controller.h"
+#include "checkpoint/hub_cache.h"
 #include "i18n/training_presets.h"
+#include "widgets/tooltip_wrapper.h"
 #include "widgets/vector_icon_engine.h"
 #include "session/workbench_session.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QFileInfo>
@@ -38,6 +42,7 @@ MainWindow::MainWindow(const QString& dataset, QWidget* parent) : QMainWindow(pa
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(VectorIconEngine::icon(QStringLiteral("app")));
     setAcceptDrops(true);
+    qApp->installEventFilter(new ToolTipWrapper(this));  // long help texts wrap instead of spanning the screen
 
     session_ = new WorkbenchSession(this);
     training_ = new TrainingController(session_, this);
@@ -50,12 +55,16 @@ MainWindow::MainWindow(const QString& dataset, QWidget* parent) : QMainWindow(pa
     evaluate_ = new EvaluatePage(session_);
     predict_ = new PredictPage(prediction_);
     attention_ = new AttentionPage(prediction_);
+    welcome_ = new WelcomePage;
 
     sidebar_ = new QListWidget;
     sidebar_->setObjectName(QStringLiteral("sidebar"));
     sidebar_->setIconSize(QSize(28, 28));
     sidebar_->setSpacing(2);
     sidebar_->setFixedWidth(190);
+    // A list with focus selects its first row, which would leave the welcome
+    // page on the first click into the window; Ctrl+1…7 and clicks switch pages.
+    sidebar_->setFocusPolicy(Qt::NoFocus);
     sidebar_->setStyleSheet(QStringLiteral("QListWidget { border: none; background: palette(alternate-base); }"
                                            "QListWidget::item { padding: 8px 6px; }"));
     stack_ = new QStackedWidget;
@@ -66,7 +75,11 @@ MainWindow::MainWindow(const QString& dataset, QWidget* parent) : QMainWindow(pa
         stack_->addWidget(page);
         new QListWidgetItem(VectorIconEngine::icon(icons[stack_->count() - 1]), QString(), sidebar_);
     }
-    connect(sidebar_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
+    stack_->addWidget(welcome_);  // index Welcome, after the sidebar's pages
+    connect(sidebar_, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0) stack_->setCurrentIndex(row);
+    });
+    connect(welcome_, &WelcomePage::chosen, this, &MainWindow::startWith);
     auto* central = new QWidget;
     auto* layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -100,13 +113,41 @@ MainWindow::MainWindow(const QString& dataset, QWidget* parent) : QMainWindow(pa
     connect(session_, &WorkbenchSession::busyChanged, statusProgress_, &QWidget::setVisible);
     connect(session_, &WorkbenchSession::modelChanged, this, &MainWindow::updateTitle);
     connect(session_, &WorkbenchSession::modelDirtyChanged, this, &MainWindow::updateTitle);
-    connect(session_, &WorkbenchSession::modelSaved, this, [this](const QString& f) { rememberRecent(QStringLiteral("recentModels"), f); });
+    connect(session_, &WorkbenchSession::modelSaved, this, [this](const QString& f) {
+        rememberRecent(QStringLiteral("recentModels"), f);
+        if (closeAfterSave_) {
+            closeAfterSave_ = false;  // saved: the next close goes through
+            QTimer::singleShot(0, this, &QWidget::close);
+        }
+    });
+    connect(session_, &WorkbenchSession::errorOccurred, this, [this] {
+        closeAfterSave_ = false;     // a failed save: the window stays, with its model
+        modelAfterImport_.reset();   // a failed import: no model is made for it
+    });
+    connect(session_, &WorkbenchSession::dataChanged, this, [this] {
+        if (!modelAfterImport_) return;
+        const NewModelSpec spec = *modelAfterImport_;
+        modelAfterImport_.reset();
+        session_->createModel(spec.preset, spec.vocabPath, spec.lowercase, spec.seed, spec.family, true);
+    });
+    connect(hyperparameters_, &HyperparametersPage::optionsChanged, this,
+            [this] { data_->setMaxLength(int(hyperparameters_->options().maxLength)); });
     connect(training_, &TrainingController::stateChanged, this, &MainWindow::updateActions);
+    connect(training_, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
+        hyperparameters_->setRunActive(state != TrainingController::State::Idle);
+        if (state == TrainingController::State::Paused)
+            statusBar()->showMessage(tr("Paused — Resume (Ctrl+P) continues from the same step"));
+        else if (state == TrainingController::State::Running && statusBar()->currentMessage().startsWith(tr("Paused")))
+            statusBar()->showMessage(tr("Training…"));
+        else if (state == TrainingController::State::Stopping)
+            statusBar()->showMessage(tr("Stopping after the current step…"));
+    });
     connect(training_, &TrainingController::started, this, [this](qint64, qint64, bool maskedLM) {
         statusBar()->showMessage(maskedLM ? tr("Adapting the encoder…") : tr("Training…"));
     });
     connect(training_, &TrainingController::finished, this, [this](const TrainingOutcome& o) {
         statusBar()->showMessage(o.result.completed ? tr("Training finished") : tr("Training stopped"), 8000);
+        if (closeAfterSave_ && !saveModel(false)) closeAfterSave_ = false;  // the quit prompt's Save, after the stop
     });
     connect(session_, &WorkbenchSession::discardQuestion, this,
             [this](const QString& question, const std::function<void()>& proceed) {
@@ -134,35 +175,99 @@ MainWindow::MainWindow(const QString& dataset, QWidget* parent) : QMainWindow(pa
     connect(model_, &ModelPage::openFolderRequested, this, &MainWindow::browseModel);
     connect(model_, &ModelPage::saveRequested, this, [this] { saveModel(true); });
     connect(evaluate_, &EvaluatePage::sentenceChosen, this, &MainWindow::sendToPredictAndAttention);
+    // One current sentence: typed on either page, shown on both.
+    connect(predict_, &PredictPage::sentenceChanged, attention_, &AttentionPage::setSentence);
+    connect(attention_, &AttentionPage::sentenceChanged, predict_, &PredictPage::setSentence);
 
     readSettings();
+    data_->setMaxLength(int(hyperparameters_->options().maxLength));
     retranslateUi();
     updateActions();
     updateTitle();
-    if (dataset.isEmpty()) QTimer::singleShot(0, this, &MainWindow::loadBundledData);
-    else QTimer::singleShot(0, this, [this, dataset] {
-        loadBundledData();  // the vocabulary for new models
-        openDataset(dataset);
-    });
+    extractBundledData();
+    if (!dataset.isEmpty()) QTimer::singleShot(0, this, [this, dataset] { openDataset(dataset); });
+    else if (!reopenLastSession()) showPage(Welcome);
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::loadBundledData() {
+void MainWindow::extractBundledData() {
+    session_->setDefaultVocabPath(BundledData::extract().vocab);
+    // The CoLA card opens a pretrained BERT when the user has one; the best is
+    // the model the card names, else any BERT encoder in the cache.
+    QString pretrained;
+    for (const auto& cached : bertbench::findCachedModels(bertbench::hubCacheFolders())) {
+        if (cached.family != "BERT") continue;
+        const QString name = QString::fromStdString(cached.name);
+        if (name.endsWith(QLatin1String("bert-base-uncased")) || pretrained.isEmpty()) pretrained = name;
+    }
+    welcome_->setPretrainedModel(pretrained);
+}
+
+void MainWindow::startWith(WelcomePage::Choice choice) {
+    if (choice == WelcomePage::Choice::OwnDataset) return browseDataset();
+    if (!confirmDiscardTraining(tr("The current model has training that is not saved. Load the sample and discard it?")))
+        return;
     const auto bundled = BundledData::extract();
-    session_->setDefaultVocabPath(bundled.vocab);
-    if (bundled.train.isEmpty() || session_->hasData() || !data_->file().isEmpty()) return;
+    const NewModelSpec tiny{QStringLiteral("tiny"), bundled.vocab, true, 42, bertbench::ModelFamily::Bert};
+    if (choice == WelcomePage::Choice::TopicSample) {
+        hyperparameters_->applyPreset(QStringLiteral("new-model"));
+        data_->setFile(bundled.topics, bertbench::DatasetFormat::Csv);
+        data_->setValidation(0.1, 2018, true);
+        data_->setHoldoutFile({});
+        modelAfterImport_ = tiny;  // a new model for the sample's four topics, once they are known
+        data_->importFile();
+        showPage(Train);
+        statusBar()->showMessage(tr("Sample loaded with a new tiny model: press Start (Ctrl+R) to train it"), 15000);
+        return;
+    }
+    hyperparameters_->applyPreset(QStringLiteral("fast-cpu"));
     data_->setFile(bundled.train, bertbench::DatasetFormat::Cola);
     data_->setValidation(0.1, 2018, false);  // the classic CoLA notebook's split
+    const QString pretrained = welcome_->pretrainedModel();
+    if (pretrained.isEmpty()) modelAfterImport_ = tiny;
     data_->importFile();
     data_->setHoldoutFile(bundled.holdout);
+    if (!pretrained.isEmpty()) {
+        if (const auto folder = bertbench::cachedModelFolder(pretrained.toStdString(), bertbench::hubCacheFolders()))
+            openModelFolder(QString::fromStdString(*folder));
+    }
+    showPage(Model);
+}
+
+bool MainWindow::reopenLastSession() {
+    const auto dataset = SessionMemory::lastDataset();
+    if (!dataset) return false;
+    const auto model = SessionMemory::lastModel();
+    data_->importRequest(*dataset);
+    data_->setHoldoutFile(SessionMemory::lastHoldout());
+    QString modelName = tr("a new tiny model");
+    if (model && !model->folder.isEmpty()) {
+        session_->openModel(model->folder, true);
+        modelName = QFileInfo(model->folder).fileName();
+    } else {
+        modelAfterImport_ = model && model->created
+                                ? *model->created
+                                : NewModelSpec{QStringLiteral("tiny"), session_->defaultVocabPath(), true, 42, bertbench::ModelFamily::Bert};
+        if (!QFileInfo::exists(modelAfterImport_->vocabPath)) modelAfterImport_->vocabPath = session_->defaultVocabPath();
+        modelName = tr("a new %1 model (the last one was not saved)").arg(modelAfterImport_->preset);
+    }
+    statusBar()->showMessage(tr("Reopened %1 and %2 from the last session").arg(QFileInfo(dataset->path).fileName(), modelName),
+                             20000);
+    return true;
+}
+
+void MainWindow::rememberSession() const {
+    if (session_->hasData()) SessionMemory::rememberDataset(session_->data().request);
+    SessionMemory::rememberHoldout(session_->holdout().train ? session_->holdout().request.path : QString());
+    if (session_->hasModel()) SessionMemory::rememberModel(session_->model());
 }
 
 void MainWindow::openDataset(const QString& path) {
     if (path.isEmpty()) return;
-    data_->setFile(path);
-    data_->importFile();
+    data_->setFile(path);  // preview and guessed columns; the Import button confirms
     showPage(Data);
+    statusBar()->showMessage(tr("Check the columns in the preview, then press Import dataset"), 15000);
 }
 
 void MainWindow::openModelFolder(const QString& folder) {
@@ -179,7 +284,15 @@ bool MainWindow::confirmDiscardTraining(const QString& question) {
     return MessageDialogs::confirm(this, tr("Unsaved model"), question);
 }
 
-void MainWindow::showPage(Page page) { sidebar_->setCurrentRow(int(page)); }
+void MainWindow::showPage(Page page) {
+    if (page == Welcome) {
+        sidebar_->setCurrentRow(-1);
+        stack_->setCurrentWidget(welcome_);
+        return;
+    }
+    sidebar_->setCurrentRow(int(page));
+    stack_->setCurrentIndex(int(page));
+}
 MainWindow::Page MainWindow::currentPage() const { return Page(stack_->currentIndex()); }
 QWidget* MainWindow::page(Page page) const { return stack_->widget(int(page)); }
 
@@ -195,11 +308,29 @@ void MainWindow::setLanguage(const QString& code) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (!confirmDiscardTraining(tr("The model has training that is not saved. Quit and discard it?"))) {
-        event->ignore();
-        return;
+    if (closeAfterSave_) return event->ignore();  // saving: the window closes when it is written
+    if (session_->modelDirty() || training_->isActive()) {
+        const auto choice = MessageDialogs::askToSave(
+            this, tr("Unsaved model"),
+            training_->isActive() ? tr("A run is training and its model is not saved. Stop the run and save the model "
+                                       "before quitting?")
+                                  : tr("The model has training that is not saved. Save it before quitting?"));
+        if (choice == MessageDialogs::SaveChoice::Cancel) return event->ignore();
+        if (choice == MessageDialogs::SaveChoice::Save) {
+            // Saving runs on the engine thread (after the run has stopped, if one
+            // trains); modelSaved closes the window.
+            closeAfterSave_ = true;
+            if (training_->isActive()) {
+                training_->stop();
+                statusBar()->showMessage(tr("Stopping the run, then saving the model…"));
+            } else if (!saveModel(false)) {
+                closeAfterSave_ = false;
+            }
+            return event->ignore();
+        }
     }
     if (training_->isActive()) training_->stop();
+    rememberSession();
     writeSettings();
     event->accept();
 }
@@ -243,7 +374,7 @@ void MainWindow::writeSettings() const {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/page"), int(currentPage()));
+    settings.setValue(QStringLiteral("window/page"), currentPage() == Welcome ? int(Data) : int(currentPage()));
     settings.setValue(QStringLiteral("language"), language_);
     settings.setValue(QStringLiteral("training/options"), QByteArray::fromStdString(hyperparameters_->options().toJson().dump()));
 }

@@ -6,10 +6,16 @@
 // the session and the worker-thread controllers; pages only talk to those.
 #pragma once
 
+#include "pages/welcome_page.h"
+#include "session/workbench_types.h"
+
 #include <QMainWindow>
+#include <QPointer>
 #include <QStringList>
+#include <optional>
 
 class AttentionPage;
+class HelpDialog;
 class DataPage;
 class EvaluatePage;
 class HyperparametersPage;
@@ -29,16 +35,24 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    enum Page { Data, Model, Hyperparameters, Train, Evaluate, Predict, Attention, PageCount };
+    // Welcome is not in the sidebar: the first launch's start page, and Help → Welcome.
+    enum Page { Data, Model, Hyperparameters, Train, Evaluate, Predict, Attention, PageCount, Welcome = PageCount };
 
-    // With no dataset given, the bundled CoLA data is imported and a tiny model created.
+    // With a dataset, it is shown in the Data page's preview. Without one, the
+    // last session's dataset and model are reopened; on a first launch (or when
+    // they are gone) the welcome page offers the bundled samples.
     explicit MainWindow(const QString& dataset = {}, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     void showPage(Page page);
     Page currentPage() const;
     QWidget* page(Page page) const;
+    // Shows `path` in the Data page's preview with guessed columns; the user imports.
     void openDataset(const QString& path);
+    // A welcome page choice: a bundled sample loaded with a model that suits it,
+    // or the user's own file.
+    void startWith(WelcomePage::Choice choice);
+    void showHelp(const QString& page = {});
     void openModelFolder(const QString& folder);  // asks before discarding unsaved training
     void setLanguage(const QString& code);        // "" = system
 
@@ -51,6 +65,7 @@ public:
     EvaluatePage* evaluatePage() const { return evaluate_; }
     PredictPage* predictPage() const { return predict_; }
     AttentionPage* attentionPage() const { return attention_; }
+    WelcomePage* welcomePage() const { return welcome_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -62,7 +77,10 @@ private:
     void createActions();
     void createMenus();
     void retranslateUi();
-    void loadBundledData();
+    void extractBundledData();
+    bool reopenLastSession();
+    void rememberSession() const;
+    void createModelAfterImport(const NewModelSpec& spec);
     void readSettings();
     void writeSettings() const;
     void rememberRecent(const QString& key, const QString& path);
@@ -72,7 +90,8 @@ private:
     bool confirmDiscardTraining(const QString& question);
     void browseDataset();
     void browseModel();
-    void saveModel(bool askFolder);
+    // False when no folder was chosen; the save itself finishes later (modelSaved).
+    bool saveModel(bool askFolder);
     void showPreferences();
     void showAbout();
     void sendToPredictAndAttention(const QString& sentence);
@@ -90,6 +109,7 @@ private:
     EvaluatePage* evaluate_;
     PredictPage* predict_;
     AttentionPage* attention_;
+    WelcomePage* welcome_;
     QLabel* statusModel_;
     QProgressBar* statusProgress_;
 
@@ -97,7 +117,10 @@ private:
     QToolBar* toolbar_;
     QAction *openDataAct_, *openModelAct_, *saveModelAct_, *saveModelAsAct_, *quitAct_;
     QAction *startAct_, *pauseAct_, *stopAct_, *evaluateAct_;
-    QAction *preferencesAct_, *aboutAct_, *aboutQtAct_;
+    QAction *preferencesAct_, *helpAct_, *welcomeAct_, *aboutAct_, *aboutQtAct_;
     QList<QAction*> pageActs_;
     QString language_;
+    std::optional<NewModelSpec> modelAfterImport_;  // made once the pending import is in
+    QPointer<HelpDialog> help_;
+    bool closeAfterSave_ = false;                   // the quit prompt's Save: close once it is written
 };

@@ -6,6 +6,8 @@
 #include "dialogs/open_model_dialog.h"
 
 #include "dialogs/about_dialog.h"
+#include "dialogs/help_dialog.h"
+#include "dialogs/message_dialogs.h"
 #include "pages/data_page.h"
 #include "pages/evaluate_page.h"
 #include "pages/hyperparameters_page.h"
@@ -81,6 +83,11 @@ void MainWindow::createActions() {
     preferencesAct_->setShortcut(QKeySequence::Preferences);
     preferencesAct_->setMenuRole(QAction::PreferencesRole);
     connect(preferencesAct_, &QAction::triggered, this, &MainWindow::showPreferences);
+    helpAct_ = make("userGuide", nullptr);
+    helpAct_->setShortcut(QKeySequence::HelpContents);  // F1
+    connect(helpAct_, &QAction::triggered, this, [this] { showHelp(); });
+    welcomeAct_ = make("welcomePage", nullptr);
+    connect(welcomeAct_, &QAction::triggered, this, [this] { showPage(Welcome); });
     aboutAct_ = make("about", nullptr);
     connect(aboutAct_, &QAction::triggered, this, &MainWindow::showAbout);
     aboutQtAct_ = make("aboutQt", nullptr);
@@ -107,6 +114,9 @@ void MainWindow::createMenus() {
     settingsMenu_ = menuBar()->addMenu(QString());
     settingsMenu_->addAction(preferencesAct_);
     helpMenu_ = menuBar()->addMenu(QString());
+    helpMenu_->addAction(helpAct_);
+    helpMenu_->addAction(welcomeAct_);
+    helpMenu_->addSeparator();
     helpMenu_->addAction(aboutAct_);
     helpMenu_->addAction(aboutQtAct_);
     for (auto* m : {fileMenu_, trainingMenu_, viewMenu_, settingsMenu_, helpMenu_}) m->setObjectName(QStringLiteral("menu"));
@@ -150,6 +160,8 @@ void MainWindow::retranslateUi() {
         sidebar_->item(i)->setText(QStringLiteral("%1  %2").arg(i + 1).arg(pages[i]));
     }
     preferencesAct_->setText(tr("&Preferences…"));
+    helpAct_->setText(tr("User &guide"));
+    welcomeAct_->setText(tr("&Welcome page"));
     aboutAct_->setText(tr("&About BertBench"));
     aboutQtAct_->setText(tr("About &Qt"));
     refreshRecentMenus();
@@ -166,7 +178,9 @@ void MainWindow::refreshRecentMenus() {
                 else openDataset(path);
             });
             a->setStatusTip(path);
+            a->setToolTip(path);
         }
+        menu->setToolTipsVisible(true);  // the full path: names alone are often alike (train.tsv)
         if (menu->isEmpty()) menu->addAction(tr("(none)"))->setEnabled(false);
     };
     fill(recentDataMenu_, QStringLiteral("recentDatasets"), false);
@@ -199,11 +213,13 @@ void MainWindow::browseModel() {
     if (dialog.exec() == QDialog::Accepted) openModelFolder(dialog.folder());
 }
 
-void MainWindow::saveModel(bool askFolder) {
-    if (!session_->hasModel()) return;
+bool MainWindow::saveModel(bool askFolder) {
+    if (!session_->hasModel()) return false;
     QString folder = session_->model().folder;
-    if (askFolder || folder.isEmpty()) folder = QFileDialog::getExistingDirectory(this, tr("Save model into folder"));
-    if (!folder.isEmpty()) session_->saveModel(folder);  // a folder holding a model is a question first
+    if (askFolder || folder.isEmpty()) folder = MessageDialogs::chooseFolder(this, tr("Save model into folder"));
+    if (folder.isEmpty()) return false;
+    session_->saveModel(folder);  // a folder holding a model is a question first
+    return true;
 }
 
 void MainWindow::showPreferences() {
@@ -212,3 +228,18 @@ void MainWindow::showPreferences() {
 }
 
 void MainWindow::showAbout() { AboutDialog(this).exec(); }
+
+void MainWindow::showHelp(const QString& page) {
+    // F1 opens the guide at the page the user is looking at.
+    static const char* const kTopics[] = {"data.html",     "model.html",   "hyperparameters.html", "index.html",
+                                          "evaluate.html", "predict.html", "predict.html",         "index.html"};
+    const QString topic = page.isEmpty() ? QString::fromLatin1(kTopics[int(currentPage())]) : page;
+    if (!help_) {
+        help_ = new HelpDialog(language_, this);
+        help_->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    help_->showTopic(topic);
+    help_->show();
+    help_->raise();
+    help_->activateWindow();
+}

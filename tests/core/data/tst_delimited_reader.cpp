@@ -1,6 +1,7 @@
 // DelimitedReader: RFC 4180 quoting, line ends, byte order mark, blank lines,
 // TSV with literal quotes, records straddling buffer refills, errors with the
-// right line, and progress with cancellation.
+// right line, recovery from them (recoverFromErrors), and progress with
+// cancellation.
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -20,6 +21,7 @@ struct Records {
     QList<int> lines;
 };
 
+// A malformed record (recoverFromErrors) reads as one field, "!unclosed" or "!stray".
 Records readAll(const std::string& path, DelimitedReaderOptions options = {}) {
     DelimitedReader reader(path, std::move(options));
     Records out;
@@ -27,6 +29,10 @@ Records readAll(const std::string& path, DelimitedReaderOptions options = {}) {
     while (reader.next(record)) {
         QStringList fields;
         for (const auto& field : record.fields) fields << QString::fromStdString(field);
+        if (!record.error.empty()) {
+            if (!record.fields.empty()) fields << "fields beside an error";
+            fields << (record.error.find("never closed") != std::string::npos ? "!unclosed" : "!stray");
+        }
         out.fields << fields;
         out.lines << static_cast<int>(record.line);
     }
@@ -64,6 +70,9 @@ private Q_SLOTS:
     void countsBlankLines();
     void malformedQuoting_data();
     void malformedQuoting();
+    void recoversFromMalformedQuoting_data();
+    void recoversFromMalformedQuoting();
+    void recoveryAcrossBufferRefills();
     void missingFile();
     void impossibleDelimiters();
     void progressReachesTotal();
@@ -225,6 +234,107 @@ void TestDelimitedReader::malformedQuoting() {
         QVERIFY2(QString::fromStdString(e.problem()).contains(problem), e.what());
         QVERIFY(QString(e.what()).startsWith(QString::fromStdString(path + ":" + std::to_string(line) + ": ")));
     }
+}
+
+DelimitedReaderOptions recovering() {
+    DelimitedReaderOptions options;
+    options.recoverFromErrors = true;
+    return options;
+}
+
+void TestDelimitedReader::recoversFromMalformedQuoting_data() {
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QList<QStringList>>("expected");
+    QTest::addColumn<QList<int>>("lines");
+    QTest::addColumn<int>("blankLines");
+    QTest::newRow("stray character") << QByteArray("a,b\n\"x\"y,z\nc,d\n")
+                                     << QList<QStringList>{{"a", "b"}, {"!stray"}, {"c", "d"}} << QList<int>{1, 2, 3} << 0;
+    QTest::newRow("stray after a multi-line field") << QByteArray("\"a\nb\"c,d\ne,f\n")
+                                                    << QList<QStringList>{{"!stray"}, {"e", "f"}} << QList<int>{2, 3} << 0;
+    QTest::newRow("stray on the last line, no newline") << QByteArray("a,b\n\"x\"y")
+                                                        << QList<QStringList>{{"a", "b"}, {"!stray"}} << QList<int>{1, 2}
+                                                        << 0;
+    QTest::newRow("unclosed") << QByteArray("a,b\nc,\"never\nd,e\nf,g\n")
+                              << QList<QStringList>{{"a", "b"}, {"!unclosed"}, {"d", "e"}, {"f", "g"}}
+                              << QList<int>{1, 2, 3, 4} << 0;
+    QTest::newRow("unclosed, CRLF") << QByteArray("a,b\r\n\"x,1\r\nd,e\r\nf,g\r\n")
+                                    << QList<QStringList>{{"a", "b"}, {"!unclosed"}, {"d", "e"}, {"f", "g"}}
+                                    << QList<int>{1, 2, 3, 4} << 0;
+    QTest::newRow("unclosed, lone CR") << QByteArray("\"x,1\ry,2\r") << QList<QStringList>{{"!unclosed"}, {"y", "2"}}
+                                       << QList<int>{1, 2} << 0;
+    QTest::newRow("unclosed on the last line, no newline") << QByteArray("a,b\n\"abc")
+                                                           << QList<QStringList>{{"a", "b"}, {"!unclosed"}}
+                                                           << QList<int>{1, 2} << 0;
+    // The record starts on line 1; the quote that is never closed opens on line 2.
+    QTest::newRow("unclosed after a closed multi-line field") << QByteArray("\"multi\nline\",\"oops\nnext,1\n")
+                                                              << QList<QStringList>{{"!unclosed"}, {"next", "1"}}
+                                                              << QList<int>{2, 3} << 0;
+    // Blank lines swallowed by the open quote count once, when read again.
+    QTest::newRow("blank lines after unclosed") << QByteArray("\"x\n\nb\n\n")
+                                                << QList<QStringList>{{"!unclosed"}, {"b"}} << QList<int>{1, 3} << 2;
+    QTest::newRow("unclosed behind a BOM") << QByteArray("\xEF\xBB\xBF\"x\ny\n")
+                                           << QList<QStringList>{{"!unclosed"}, {"y"}} << QList<int>{1, 2} << 0;
+    // Read again from line 2, the doubled quotes pair up differently: a stray one.
+    QTest::newRow("unclosed, then stray") << QByteArray("\"a\nb,\"\"c\"\"\nd\n")
+                                          << QList<QStringList>{{"!unclosed"}, {"!stray"}, {"d"}} << QList<int>{1, 2, 3}
+                                          << 0;
+    QTest::newRow("well-formed quoting") << QByteArray("\"a\nb\",\"c\"\"d\"\ne,f\n")
+                                         << QList<QStringList>{{"a\nb", "c\"d"}, {"e", "f"}} << QList<int>{1, 3} << 0;
+}
+
+void TestDelimitedReader::recoversFromMalformedQuoting() {
+    QFETCH(QByteArray, content);
+    QFETCH(QList<QStringList>, expected);
+    QFETCH(QList<int>, lines);
+    QFETCH(int, blankLines);
+    const std::string path = write(content);
+    const Records records = readAll(path, recovering());
+    QCOMPARE(records.fields, expected);
+    QCOMPARE(records.lines, lines);
+
+    DelimitedReader reader(path, recovering());
+    DelimitedRecord record;
+    while (reader.next(record)) {
+    }
+    QCOMPARE(reader.blankLines(), static_cast<long>(blankLines));
+    QCOMPARE(reader.bytesParsed(), static_cast<uint64_t>(content.size()));
+}
+
+// A quote never closed far from the end: the reader goes back more than a
+// buffer's worth, reads every later row once, and its progress never goes back.
+void TestDelimitedReader::recoveryAcrossBufferRefills() {
+    QByteArray content;
+    for (int i = 0; i < 10000; ++i) content += "before the quote," + QByteArray::number(i) + "\n";
+    content += "\"never closed,x\r\n";
+    for (int i = 0; i < 10000; ++i) content += "after the quote," + QByteArray::number(i) + "\r\n";
+    QVERIFY(content.size() > 4 * 65536);
+
+    std::vector<uint64_t> progress;
+    DelimitedReaderOptions options = recovering();
+    options.progress = [&](uint64_t done, uint64_t) {
+        progress.push_back(done);
+        return true;
+    };
+    DelimitedReader reader(write(content), options);
+    DelimitedRecord record;
+    long count = 0;
+    while (reader.next(record)) {
+        ++count;
+        if (count <= 10000) {
+            QCOMPARE(record.fields.at(1), std::to_string(count - 1));
+        } else if (count == 10001) {
+            QVERIFY2(record.error.find("never closed") != std::string::npos, record.error.c_str());
+        } else {
+            QVERIFY(record.error.empty());
+            QCOMPARE(record.fields.at(0), std::string("after the quote"));
+            QCOMPARE(record.fields.at(1), std::to_string(count - 10002));
+        }
+        QCOMPARE(record.line, count);
+    }
+    QCOMPARE(count, 20001L);
+    QCOMPARE(reader.bytesParsed(), static_cast<uint64_t>(content.size()));
+    QVERIFY(std::is_sorted(progress.begin(), progress.end()));
+    QCOMPARE(progress.back(), static_cast<uint64_t>(content.size()));
 }
 
 void TestDelimitedReader::missingFile() {

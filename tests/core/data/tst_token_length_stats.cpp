@@ -73,6 +73,16 @@ void TestTokenLengthStats::colaMatchesEncode() {
     QCOMPARE(std::accumulate(stats.histogram.begin(), stats.histogram.end(), size_t{0}), stats.count);
     QCOMPARE(stats.histogram[0], static_cast<size_t>(std::count_if(lengths.begin(), lengths.end(), [](size_t n) { return n < 8; })));
     QVERIFY(stats.histogram.back() > 0);
+
+    // Told again for another max length from the exact counts, as the Data page
+    // does when the training max length changes: the same as measuring again.
+    auto retold = stats;
+    for (size_t limit : {size_t{8}, size_t{12}, size_t{64}, stats.max, size_t{0}}) {
+        retold.setMaxLength(limit);
+        const auto expected = limit == 0 ? 0 : std::count_if(lengths.begin(), lengths.end(), [&](size_t n) { return n > limit; });
+        QCOMPARE(retold.truncated, static_cast<size_t>(expected));
+        QCOMPARE(retold.maxLength, limit);
+    }
 }
 
 // Texts of n single-wordpiece words measure n + 2.

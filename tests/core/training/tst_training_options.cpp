@@ -232,7 +232,7 @@ private Q_SLOTS:
             presetOptions("turbo");
             QFAIL("no error");
         } catch (const UsageError& e) {
-            QVERIFY2(QString(e.what()).contains("classic, fast-cpu, lora"), e.what());
+            QVERIFY2(QString(e.what()).contains("classic, fast-cpu, new-model, lora"), e.what());
         }
     }
 };
