@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>A desktop workbench for fine-tuning BERT models: import a dataset, train on a worker thread while watching live charts, classify sentences and inspect every attention head.</source>
-        <translation>Eine Desktop-Werkbank zum Feintuning von BERT-Modellen: Datensatz importieren, auf einem Worker-Thread mit Live-Diagrammen trainieren, Sätze klassifizieren und jeden Attention-Head untersuchen.</translation>
+        <translation>Eine Desktop-Werkbank zum Feintuning von BERT-Modellen: Datensatz importieren, auf einem Worker-Thread mit Live-Diagrammen trainieren, Sätze klassifizieren und jeden Attention-Kopf untersuchen.</translation>
     </message>
 </context>
 <context>
@@ -69,7 +69,7 @@
     </message>
     <message>
         <source>Show attention</source>
-        <translation>Attention anzeigen</translation>
+        <translation>Aufmerksamkeit anzeigen</translation>
     </message>
     <message>
         <source>Layer:</source>
@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>Export attention map</source>
-        <translation>Attention-Karte exportieren</translation>
+        <translation>Aufmerksamkeitskarte exportieren</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
@@ -141,6 +141,13 @@
     <message>
         <source>true</source>
         <translation>wahr</translation>
+    </message>
+    <message numerus="yes">
+        <source>True %1, predicted %2: %n example(s) (%3 % of the row). Click to list them.</source>
+        <translation>
+            <numerusform>Wahr %1, vorhergesagt %2: %n Beispiel (%3 % der Zeile). Klicken listet es auf.</numerusform>
+            <numerusform>Wahr %1, vorhergesagt %2: %n Beispiele (%3 % der Zeile). Klicken listet sie auf.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -276,24 +283,24 @@
         <source>validation</source>
         <translation>Validierung</translation>
     </message>
+    <message>
+        <source>Length in tokens — median %1, 95th percentile %2</source>
+        <translation>Länge in Tokens — Median %1, 95. Perzentil %2</translation>
+    </message>
+    <message>
+        <source>≤ %1 tokens</source>
+        <translation>≤ %1 Tokens</translation>
+    </message>
     <message numerus="yes">
-        <source>Length in tokens — median %1, 95th percentile %2, %n truncated at %3</source>
+        <source>truncated: %n</source>
         <translation>
-            <numerusform>Länge in Tokens – Median %1, 95. Perzentil %2, %n gekürzt bei %3</numerusform>
-            <numerusform>Länge in Tokens – Median %1, 95. Perzentil %2, %n gekürzt bei %3</numerusform>
+            <numerusform>gekürzt: %n</numerusform>
+            <numerusform>gekürzt: %n</numerusform>
         </translation>
     </message>
     <message>
-        <source>within max length</source>
-        <translation>innerhalb der max. Länge</translation>
-    </message>
-    <message>
-        <source>truncated</source>
-        <translation>gekürzt</translation>
-    </message>
-    <message>
-        <source>tokens (bucket start)</source>
-        <translation>Tokens (Beginn des Intervalls)</translation>
+        <source>tokens</source>
+        <translation>Tokens</translation>
     </message>
 </context>
 <context>
@@ -1007,7 +1014,7 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     </message>
     <message>
         <source>Examples — click one to inspect it on the Predict and Attention pages</source>
-        <translation>Beispiele – ein Klick zeigt es auf den Seiten Vorhersage und Attention</translation>
+        <translation>Beispiele – ein Klick zeigt es auf den Seiten Vorhersage und Aufmerksamkeit</translation>
     </message>
     <message>
         <source>All examples</source>
@@ -1056,6 +1063,14 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     <message>
         <source>macro average</source>
         <translation>Makro-Mittel</translation>
+    </message>
+    <message>
+        <source>Show every cell</source>
+        <translation>Alle Zellen zeigen</translation>
+    </message>
+    <message>
+        <source>True &lt;b&gt;%1&lt;/b&gt;, predicted &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Wahr &lt;b&gt;%1&lt;/b&gt;, vorhergesagt &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -1422,7 +1437,7 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     </message>
     <message>
         <source>Attention</source>
-        <translation>Attention</translation>
+        <translation>Aufmerksamkeit</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -1613,7 +1628,7 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     </message>
     <message>
         <source>Attention heads:</source>
-        <translation>Attention-Heads:</translation>
+        <translation>Attention-Köpfe:</translation>
     </message>
     <message>
         <source>Max length:</source>
@@ -1666,10 +1681,6 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     <message>
         <source>No model yet. Open a folder or create one from a preset.</source>
         <translation>Noch kein Modell. Öffnen Sie einen Ordner oder erstellen Sie eines aus einer Vorgabe.</translation>
-    </message>
-    <message>
-        <source>New %1 (not saved yet)</source>
-        <translation>Neues %1 (noch nicht gespeichert)</translation>
     </message>
     <message>
         <source>%1 (feed-forward %2)</source>
@@ -1742,6 +1753,10 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     <message>
         <source>Folder with a tokenizer</source>
         <translation>Ordner mit einem Tokenizer</translation>
+    </message>
+    <message>
+        <source>%1, not saved yet</source>
+        <translation>%1, noch nicht gespeichert</translation>
     </message>
 </context>
 <context>
@@ -2635,6 +2650,13 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     <message>
         <source>%1: cancelled</source>
         <translation>%1: abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchTypes</name>
+    <message>
+        <source>new %1 model</source>
+        <translation>neues %1-Modell</translation>
     </message>
 </context>
 </TS>

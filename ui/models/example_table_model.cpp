@@ -31,6 +31,8 @@ QVariant ExampleTableModel::data(const QModelIndex& index, int role) const {
     const bool correct = predicted == ex.label;
     auto labelName = [&](int id) { return id >= 0 && size_t(id) < names.size() ? qs(names[size_t(id)]) : QString::number(id); };
     if (role == CorrectRole) return correct;
+    if (role == TrueIdRole) return ex.label;
+    if (role == PredictedIdRole) return predicted;
     if (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
         case Line: return qlonglong(ex.line);
@@ -63,6 +65,12 @@ QVariant ExampleTableModel::headerData(int section, Qt::Orientation orientation,
     return {};
 }
 
+void ExampleFilterModel::setCell(int trueLabel, int predicted) {
+    cellTrue_ = trueLabel;
+    cellPredicted_ = predicted;
+    invalidateFilter();
+}
+
 void ExampleFilterModel::setShow(Show show) {
     show_ = show;
     invalidateFilter();
@@ -73,5 +81,8 @@ bool ExampleFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sour
     const bool correct = any.data(ExampleTableModel::CorrectRole).toBool();
     if (show_ == Show::Mistakes && correct) return false;
     if (show_ == Show::Correct && !correct) return false;
+    if (cellTrue_ >= 0 && (any.data(ExampleTableModel::TrueIdRole).toInt() != cellTrue_ ||
+                           any.data(ExampleTableModel::PredictedIdRole).toInt() != cellPredicted_))
+        return false;
     return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
 }

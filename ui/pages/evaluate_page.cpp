@@ -66,14 +66,24 @@ EvaluatePage::EvaluatePage(WorkbenchSession* session, QWidget* parent) : QWidget
     view_->setWordWrap(false);
     view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view_->horizontalHeader()->setSectionResizeMode(ExampleTableModel::Sentence, QHeaderView::Stretch);
+    cellNote_ = new QLabel(examplesGroup_);
+    cellNote_->setObjectName(QStringLiteral("cellFilterNote"));
+    clearCell_ = new QPushButton(examplesGroup_);
+    clearCell_->setObjectName(QStringLiteral("clearCellFilter"));
+    cellNote_->hide();
+    clearCell_->hide();
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(show_);
+    filterRow->addWidget(cellNote_);
+    filterRow->addWidget(clearCell_);
     filterRow->addWidget(search_, 1);
     auto* examplesLayout = new QVBoxLayout(examplesGroup_);
     examplesLayout->addLayout(filterRow);
     examplesLayout->addWidget(view_);
     connect(show_, qOverload<int>(&QComboBox::currentIndexChanged), this, &EvaluatePage::applyFilter);
     connect(search_, &QLineEdit::textChanged, this, &EvaluatePage::applyFilter);
+    connect(matrix_, &ConfusionMatrixPlot::cellClicked, this, &EvaluatePage::showCell);
+    connect(clearCell_, &QPushButton::clicked, this, [this] { showCell(-1, -1); });
     connect(view_, &QTableView::clicked, this, [this](const QModelIndex& index) {
         emit sentenceChosen(examples_->sentence(filter_->mapToSource(index).row()));
     });
@@ -116,6 +126,8 @@ void EvaluatePage::retranslateUi() {
     show_->setItemText(1, tr("Mistakes only"));
     show_->setItemText(2, tr("Correct only"));
     search_->setPlaceholderText(tr("Filter sentences…"));
+    clearCell_->setText(tr("Show every cell"));
+    showCell(cellTrue_, cellPredicted_);
     metrics_->setHorizontalHeaderLabels({tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Support")});
     if (!outcome_.data) summary_->setText(tr("Not evaluated yet."));
     showMetrics();
@@ -126,16 +138,32 @@ void EvaluatePage::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
 }
 
-void EvaluatePage::evaluate() { session_->evaluate(split_->currentData().toString(), 0); }
+void EvaluatePage::evaluate() { session_->evaluate(split_->currentData().toString(), maxLength_); }
 
 void EvaluatePage::applyFilter() {
     filter_->setShow(ExampleFilterModel::Show(show_->currentIndex()));
     filter_->setFilterFixedString(search_->text());
 }
 
+void EvaluatePage::showCell(int trueLabel, int predicted) {
+    filter_->setCell(trueLabel, predicted);
+    matrix_->setSelectedCell(trueLabel, predicted);
+    cellTrue_ = trueLabel;
+    cellPredicted_ = predicted;
+    const bool cell = trueLabel >= 0;
+    if (cell) show_->setCurrentIndex(0);  // a diagonal cell holds only right answers
+    const QStringList labels = outcome_.data ? toQStringList(outcome_.data->labelNames) : QStringList();
+    cellNote_->setText(cell ? tr("True <b>%1</b>, predicted <b>%2</b>")
+                                  .arg(labels.value(trueLabel).toHtmlEscaped(), labels.value(predicted).toHtmlEscaped())
+                            : QString());
+    cellNote_->setVisible(cell);
+    clearCell_->setVisible(cell);
+}
+
 void EvaluatePage::show(const EvaluationOutcome& outcome) {
     outcome_ = outcome;
     examples_->setOutcome(outcome);
+    showCell(-1, -1);
     // Confident mistakes first: the most instructive rows for a person reading them.
     show_->setCurrentIndex(1);
     view_->sortByColumn(ExampleTableModel::Confidence, Qt::DescendingOrder);

@@ -27,6 +27,9 @@ public:
     explicit EvaluatePage(WorkbenchSession* session, QWidget* parent = nullptr);
 
     void evaluate();
+    // Evaluated at the max length training uses, so the numbers here are the
+    // ones the Train page logged for the same weights.
+    void setMaxLength(int maxLength) { maxLength_ = maxLength; }
     ExampleTableModel* examples() const { return examples_; }
     QTableWidget* metricsTable() const { return metrics_; }
     ConfusionMatrixPlot* matrix() const { return matrix_; }
@@ -43,6 +46,8 @@ private:
     void show(const EvaluationOutcome& outcome);
     void showMetrics();
     void applyFilter();
+    // The examples of one confusion-matrix cell (or all again with -1, -1).
+    void showCell(int trueLabel, int predicted);
 
     WorkbenchSession* session_;
     EvaluationOutcome outcome_;
@@ -55,6 +60,10 @@ private:
     ConfusionMatrixPlot* matrix_;
     QComboBox* show_;
     QLineEdit* search_;
+    QLabel* cellNote_;
+    QPushButton* clearCell_;
+    int maxLength_ = 0;
+    int cellTrue_ = -1, cellPredicted_ = -1;  // the confusion-matrix cell the examples show, or -1
     ExampleTableModel* examples_;
     ExampleFilterModel* filter_;
     QTableView* view_;

@@ -141,11 +141,15 @@ ModelPage::ModelPage(WorkbenchSession* session, TrainingController* training, QW
     };
     connect(session_, &WorkbenchSession::busyChanged, this, updateButtons);
     connect(training_, &TrainingController::stateChanged, this, updateButtons);
+    // Only an adaptation's steps belong in this box, not a fine-tuning run's.
+    connect(training_, &TrainingController::started, this,
+            [this](qint64, qint64, bool maskedLM) { adapting_ = maskedLM; });
     connect(training_, &TrainingController::step, this, [this](const bertbench::StepReport& r) {
-        if (training_->isActive() && !adapt_->isEnabled())
+        if (adapting_)
             adaptStatus_->setText(tr("Step %1 of %2 — loss %3").arg(r.step).arg(r.totalSteps).arg(QLocale().toString(r.loss, 'f', 4)));
     });
     connect(training_, &TrainingController::finished, this, [this](const TrainingOutcome& o) {
+        adapting_ = false;
         if (o.maskedLM)
             adaptStatus_->setText(o.result.steps == 0
                                       ? tr("Adaptation stopped; the model is unchanged.")
@@ -207,12 +211,12 @@ void ModelPage::showSummary() {
         return;
     }
     const auto& s = m.summary;
-    sourceText_->setText(m.folder.isEmpty() ? tr("New %1 (not saved yet)").arg(qs(s.source)) : m.folder);
+    sourceText_->setText(m.folder.isEmpty() ? tr("%1, not saved yet").arg(modelSourceName(m)) : m.folder);
     const QLocale locale;
     const QStringList values = {
         qs(s.architecture),
         tr("%1, %2 tokenizer").arg(qs(s.family), qs(s.tokenizerKind)),
-        qs(s.source),
+        m.folder.isEmpty() ? modelSourceName(m) : qs(s.source),
         QString::number(s.layers),
         tr("%1 (feed-forward %2)").arg(s.hiddenSize).arg(s.intermediateSize),
         QString::number(s.heads),

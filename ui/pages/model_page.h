@@ -58,6 +58,7 @@ private:
     QGroupBox* summaryGroup_;
     QFormLayout* summaryForm_;
     QList<QLabel*> summaryValues_;
+    bool adapting_ = false;  // the running job is a masked-LM adaptation
     QPlainTextEdit* warnings_;
     QGroupBox* adaptGroup_;
     QLabel* adaptText_;

@@ -112,6 +112,8 @@ void TrainPage::retranslateUi() {
         speedText_->clear();
         etaText_->clear();
         bestText_->clear();
+    } else {
+        showFacts(training_->isActive());
     }
     updateButtons();
 }
@@ -145,6 +147,7 @@ void TrainPage::start() {
     for (auto* label : {stepText_, speedText_, etaText_, bestText_}) label->clear();
     chanceNote_->hide();
     bestMcc_ = -2;
+    bestStep_ = -1;
     last_ = {};
     training_->start(hyperparameters_->options());
 }
@@ -181,10 +184,33 @@ void TrainPage::onStep(const bertbench::StepReport& r) {
     charts_->addStep(r);
     progress_->setMaximum(int(r.totalSteps));
     progress_->setValue(int(r.step));
-    progress_->setFormat(tr("%p % — step %1 of %2").arg(r.step).arg(r.totalSteps));
-    stepText_->setText(tr("Epoch %1 · loss %2").arg(QLocale().toString(r.epochProgress, 'f', 2)).arg(QLocale().toString(r.loss, 'f', 4)));
-    etaText_->setText(tr("ETA %1 (elapsed %2)").arg(duration(r.etaSeconds), duration(r.elapsedSeconds)));
-    speedText_->setText(tr("%1 samples/s").arg(QLocale().toString(r.samplesPerSecond, 'f', 1)));
+    showFacts(true);
+}
+
+// The progress line, the step's facts, the best metric and the MCC note, from
+// what the run reported: on every step, and again when the language changes.
+void TrainPage::showFacts(bool withEta) {
+    const auto& r = last_;
+    if (r.totalSteps > 0) {
+        progress_->setFormat(tr("%p % — step %1 of %2").arg(r.step).arg(r.totalSteps));
+        stepText_->setText(tr("Epoch %1 · loss %2")
+                               .arg(QLocale().toString(r.epochProgress, 'f', 2), QLocale().toString(r.loss, 'f', 4)));
+        if (withEta) etaText_->setText(tr("ETA %1 (elapsed %2)").arg(duration(r.etaSeconds), duration(r.elapsedSeconds)));
+        speedText_->setText(tr("%1 samples/s").arg(QLocale().toString(r.samplesPerSecond, 'f', 1)));
+    }
+    if (bestStep_ >= 0)
+        bestText_->setText(tr("Best MCC %1 at step %2").arg(QLocale().toString(bestShownMcc_, 'f', 3)).arg(bestStep_));
+    if (!chanceNote_->isHidden()) chanceNote_->setText(chanceText());  // isVisible() is false on a hidden page
+}
+
+QString TrainPage::chanceText() const {
+    return session_->model().created
+               ? tr("MCC near 0: the model does no better than always answering the most common class. A new model "
+                    "starts from random weights and cannot learn grammar from a few thousand sentences; fine-tune a "
+                    "pretrained model (Open model… — e.g. bert-base-uncased from your Hugging Face cache) or try "
+                    "the topic sample.")
+               : tr("MCC near 0: the model does no better than always answering the most common class. Try more "
+                    "epochs, a different learning rate, or check that the label column is right.");
 }
 
 void TrainPage::onEvaluation(const bertbench::EvaluationReport& r) {
@@ -200,7 +226,11 @@ void TrainPage::onEvaluation(const bertbench::EvaluationReport& r) {
             .arg(QLocale().toString(m.loss, 'f', 4))
             .arg(r.improved ? tr(" (best so far)") : QString()));
     bestMcc_ = std::max(bestMcc_, m.mcc);
-    if (r.improved) bestText_->setText(tr("Best MCC %1 at step %2").arg(QLocale().toString(m.mcc, 'f', 3)).arg(r.step));
+    if (r.improved) {
+        bestShownMcc_ = m.mcc;
+        bestStep_ = r.step;
+        showFacts(false);
+    }
 }
 
 void TrainPage::onFinished(const TrainingOutcome& outcome) {
@@ -217,14 +247,7 @@ void TrainPage::onFinished(const TrainingOutcome& outcome) {
     // An MCC near 0 looks like a bug; for a new model it is the expected
     // outcome on a task that needs language knowledge. Say so where it shows.
     if (bestMcc_ > -2 && bestMcc_ < 0.05) {
-        chanceNote_->setText(
-            session_->model().created
-                ? tr("MCC near 0: the model does no better than always answering the most common class. A new model "
-                     "starts from random weights and cannot learn grammar from a few thousand sentences; fine-tune a "
-                     "pretrained model (Open model… — e.g. bert-base-uncased from your Hugging Face cache) or try "
-                     "the topic sample.")
-                : tr("MCC near 0: the model does no better than always answering the most common class. Try more "
-                     "epochs, a different learning rate, or check that the label column is right."));
+        chanceNote_->setText(chanceText());
         chanceNote_->show();
         log(chanceNote_->text());
     }

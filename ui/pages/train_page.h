@@ -43,6 +43,8 @@ private:
     void onFinished(const TrainingOutcome& outcome);
     void log(const QString& line);
     static QString duration(double seconds);
+    void showFacts(bool withEta);
+    QString chanceText() const;
 
     WorkbenchSession* session_;
     TrainingController* training_;
@@ -54,6 +56,8 @@ private:
     QPlainTextEdit* log_;
     bool showingRun_ = false;  // a masked-LM adaptation is not drawn here
     double bestMcc_ = -2;      // of this run's evaluations; -2 = none yet
+    double bestShownMcc_ = 0;  // the metric of the best checkpoint, at bestStep_
+    int64_t bestStep_ = -1;
     QLabel* chanceNote_;       // why an MCC near 0 is what a new model gets on CoLA
     bertbench::StepReport last_;
 };

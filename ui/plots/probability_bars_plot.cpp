@@ -21,9 +21,15 @@ void ProbabilityBarsPlot::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     const QFontMetrics fm(font());
+    QFont boldFont = font();
+    boldFont.setBold(true);
+    // Measured in bold: the winning label is drawn bold and must not be clipped.
+    // A very long class name is elided rather than squeezing the bars away.
+    const QFontMetrics bold(boldFont);
     int labelWidth = 0;
-    for (const auto& l : labels_) labelWidth = std::max(labelWidth, fm.horizontalAdvance(l));
-    const int percentWidth = fm.horizontalAdvance(QStringLiteral("100.0 %")) + 8;
+    for (const auto& l : labels_) labelWidth = std::max(labelWidth, bold.horizontalAdvance(l) + 2);
+    labelWidth = std::min(labelWidth, std::max(80, width() / 3));
+    const int percentWidth = bold.horizontalAdvance(QStringLiteral("100.0 %")) + 8;
     const int rowHeight = fm.height() + 18;
     int best = 0;
     for (int i = 1; i < probabilities_.size(); ++i)
@@ -35,7 +41,8 @@ void ProbabilityBarsPlot::paintEvent(QPaintEvent*) {
         QFont f = font();
         f.setBold(i == best);
         p.setFont(f);
-        p.drawText(QRect(0, y, labelWidth + 4, rowHeight), Qt::AlignVCenter | Qt::AlignRight, labels_[i]);
+        p.drawText(QRect(0, y, labelWidth + 4, rowHeight), Qt::AlignVCenter | Qt::AlignRight,
+                   QFontMetrics(f).elidedText(labels_[i], Qt::ElideRight, labelWidth + 2));
         p.setPen(Qt::NoPen);
         p.setBrush(palette().color(QPalette::AlternateBase).darker(104));
         p.drawRoundedRect(track, 4, 4);

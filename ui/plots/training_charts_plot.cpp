@@ -20,10 +20,11 @@ constexpr double kSmoothing = 0.95;  // EMA weight, TensorBoard's default feel f
 QChartView* makeView(QWidget* parent, QValueAxis*& x, QValueAxis*& y) {
     auto* chart = new QChart;
     chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setLocalizeNumbers(true);  // "0,25" in German
     chart->legend()->setAlignment(Qt::AlignBottom);
     x = new QValueAxis;
     y = new QValueAxis;
-    x->setLabelFormat(QStringLiteral("%d"));
+    x->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     auto* view = new QChartView(chart, parent);
@@ -91,7 +92,8 @@ TrainingChartsPlot::TrainingChartsPlot(QWidget* parent) : QWidget(parent) {
     f1_ = addLine(metricView_, metricX_, metricY_, QColor(0x2e, 0x8b, 0x57), 2.0);
     validationLoss_ = addLine(metricView_, metricX_, metricY_, QColor(0x88, 0x88, 0x88), 1.5);
     for (auto* s : {accuracy_, mcc_, f1_, validationLoss_}) s->setPointsVisible(true);
-    metricX_->setLabelFormat(QStringLiteral("%g"));
+    metricX_->setLabelFormat(QStringLiteral("%.0f"));  // whole epochs; "%g" is not localised
+    metricY_->setLabelFormat(QStringLiteral("%.2f"));
     metricY_->setRange(0, 1);
 
     auto* grid = new QGridLayout(this);
@@ -218,9 +220,15 @@ void TrainingChartsPlot::redrawNow() {
     double lo = 0, hi = 1;
     for (const auto* v : {&acc, &mcc, &f1, &vloss})
         for (const auto& p : *v) lo = std::min(lo, p.y()), hi = std::max(hi, p.y());
-    metricY_->setRange(lo, hi);
+    // Ticks every 0.25 from 0, with a little room above 1 and beside the last
+    // epoch, so that a perfect score or a single epoch is not drawn on the frame.
+    metricY_->setTickType(QValueAxis::TicksDynamic);
+    metricY_->setTickAnchor(0);
+    metricY_->setTickInterval(hi - lo > 2 ? 0.5 : 0.25);
+    metricY_->setRange(lo < 0 ? std::floor(lo * 4) / 4 - 0.05 : 0, hi + 0.05);
     const double epochs = steps_.isEmpty() ? 1 : std::max(1.0, std::ceil(steps_.last().epochProgress));
-    fitX(metricX_, epochs, 0.5);
+    fitX(metricX_, epochs, 1);
+    metricX_->setMax(epochs + 0.25);
 }
 
 int TrainingChartsPlot::drawnLossPoints() const { return int(rawLoss_->count()); }

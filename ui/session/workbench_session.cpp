@@ -234,8 +234,8 @@ void WorkbenchSession::saveModel(const QString& folder, bool replaceConfirmed) {
 void WorkbenchSession::evaluate(const QString& split, int maxLength) {
     const auto which = splitNamed(split);
     if (!hasModel_ || !which) return;
-    const QString what = tr("Evaluate on %1").arg(split);
-    emit statusMessage(tr("Evaluating on %1…").arg(split));
+    const QString what = tr("Evaluate on %1").arg(EngineMessages::splitName(split));
+    emit statusMessage(tr("Evaluating on %1…").arg(EngineMessages::splitName(split)));
     EvaluateRequest request;
     request.split = *which;
     request.maxLength = size_t(std::max(0, maxLength));
@@ -246,7 +246,7 @@ void WorkbenchSession::evaluate(const QString& split, int maxLength) {
         out.data = o.value->data;
         out.result = o.value->result;
         // Replaces "Evaluating on …", which would otherwise linger as if still at work.
-        emit statusMessage(tr("Evaluated on %1").arg(split));
+        emit statusMessage(tr("Evaluated on %1").arg(EngineMessages::splitName(split)));
         emit evaluated(out);
     }));
 }

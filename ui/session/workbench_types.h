@@ -77,6 +77,10 @@ Q_DECLARE_METATYPE(bertbench::StepReport)
 Q_DECLARE_METATYPE(bertbench::EvaluationReport)
 Q_DECLARE_METATYPE(bertbench::Prediction)
 
+// Where the model came from, for people: its folder's name, or "new tiny model"
+// (translated) for one created from a preset.
+QString modelSourceName(const LoadedModel& model);
+
 // Once, before the first queued connection carries one of these.
 void registerWorkbenchMetaTypes();
 

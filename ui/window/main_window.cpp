@@ -131,7 +131,10 @@ MainWindow::MainWindow(const QString& dataset, QWidget* parent) : QMainWindow(pa
         session_->createModel(spec.preset, spec.vocabPath, spec.lowercase, spec.seed, spec.family, true);
     });
     connect(hyperparameters_, &HyperparametersPage::optionsChanged, this,
-            [this] { data_->setMaxLength(int(hyperparameters_->options().maxLength)); });
+            [this] {
+                data_->setMaxLength(int(hyperparameters_->options().maxLength));
+                evaluate_->setMaxLength(int(hyperparameters_->options().maxLength));
+            });
     connect(training_, &TrainingController::stateChanged, this, &MainWindow::updateActions);
     connect(training_, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
         hyperparameters_->setRunActive(state != TrainingController::State::Idle);
@@ -181,6 +184,7 @@ MainWindow::MainWindow(const QString& dataset, QWidget* parent) : QMainWindow(pa
 
     readSettings();
     data_->setMaxLength(int(hyperparameters_->options().maxLength));
+    evaluate_->setMaxLength(int(hyperparameters_->options().maxLength));
     retranslateUi();
     updateActions();
     updateTitle();
@@ -390,10 +394,7 @@ void MainWindow::rememberRecent(const QString& key, const QString& path) {
 }
 
 void MainWindow::updateTitle() {
-    QString name = tr("no model");
-    if (session_->hasModel())
-        name = session_->model().folder.isEmpty() ? QString::fromStdString(session_->model().summary.source)
-                                                  : QFileInfo(session_->model().folder).fileName();
+    const QString name = session_->hasModel() ? modelSourceName(session_->model()) : tr("no model");
     setWindowTitle(QStringLiteral("%1[*] — BertBench").arg(name));
     setWindowModified(session_->modelDirty());
     statusModel_->setText(session_->modelDirty() ? tr("Model: %1 (unsaved training)").arg(name) : tr("Model: %1").arg(name));

@@ -25,6 +25,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
+#include <QStatusBar>
 #include <QToolBar>
 
 void MainWindow::createActions() {
@@ -166,6 +167,10 @@ void MainWindow::retranslateUi() {
     aboutQtAct_->setText(tr("About &Qt"));
     refreshRecentMenus();
     updateTitle();
+    // A transient message in the old language would linger; a lasting state is said again.
+    statusBar()->clearMessage();
+    if (training_->state() == TrainingController::State::Paused)
+        statusBar()->showMessage(tr("Paused — Resume (Ctrl+P) continues from the same step"));
 }
 
 void MainWindow::refreshRecentMenus() {
