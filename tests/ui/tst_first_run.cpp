@@ -14,6 +14,7 @@
 #include "i18n/training_presets.h"
 
 #include <QCommandLinkButton>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QtTest>
@@ -156,6 +157,18 @@ private slots:
         QVERIFY(QFileInfo::exists(folder + "/config.json"));
         QVERIFY(QFileInfo::exists(folder + "/model.safetensors"));
         QVERIFY(!window->session()->modelDirty());
+    }
+
+    void recentListsShowFullPathsInTooltips() {
+        auto window = openFreshWindow(app_, std::nullopt);
+        const QString path = QString::fromStdString(fixtures::path("data/agnews/test.csv"));
+        window->openDataset(path);
+        QMenu* recent = nullptr;
+        for (auto* menu : window->findChildren<QMenu*>())
+            for (auto* action : menu->actions())
+                if (action->toolTip() == path) recent = menu;
+        QVERIFY2(recent, "no recent-datasets entry carries the full path as its tooltip");
+        QVERIFY(recent->toolTipsVisible());
     }
 
     void quitPromptDiscardCloses() {

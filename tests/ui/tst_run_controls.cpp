@@ -8,6 +8,8 @@
 #include "fresh_window.h"
 
 #include "models/example_table_model.h"
+#include "plots/attention_map_plot.h"
+#include "plots/confusion_matrix_plot.h"
 #include "pages/attention_page.h"
 #include "pages/data_page.h"
 #include "pages/evaluate_page.h"
@@ -198,6 +200,58 @@ private slots:
         QCOMPARE(predictSentence()->toPlainText(), sentence);
         QCOMPARE(attentionSentence()->text(), sentence);
         QTRY_VERIFY_WITH_TIMEOUT(window_->predictPage()->lastPrediction().probabilities.size() == 2, 20000);
+    }
+
+    void aConfusionCellListsItsExamples() {
+        // Evaluated above: a click on a cell narrows the examples to that
+        // (true, predicted) pair, and "Show every cell" widens them again.
+        auto* page = window_->evaluatePage();
+        window_->showPage(MainWindow::Evaluate);
+        auto* matrix = page->findChild<ConfusionMatrixPlot*>();
+        auto* view = page->findChild<QTableView*>(QStringLiteral("exampleTable"));
+        QVERIFY(matrix && view);
+        QTRY_VERIFY(!matrix->cellRect(0, 0).isEmpty() && matrix->cellAt(matrix->cellRect(0, 0).center()).first == 0);
+        const auto& confusion = matrix->matrix();
+        int64_t total = 0;
+        for (const auto& row : confusion)
+            for (auto v : row) total += v;
+        for (auto [i, j] : {std::pair{0, 0}, std::pair{1, 0}, std::pair{0, 1}, std::pair{1, 1}}) {
+            QTest::mouseClick(matrix, Qt::LeftButton, {}, matrix->cellRect(i, j).center());
+            QCOMPARE(int64_t(view->model()->rowCount()), confusion[size_t(i)][size_t(j)]);
+            for (int r = 0; r < view->model()->rowCount(); ++r) {
+                const auto index = view->model()->index(r, 0);
+                QCOMPARE(index.data(ExampleTableModel::TrueIdRole).toInt(), i);
+                QCOMPARE(index.data(ExampleTableModel::PredictedIdRole).toInt(), j);
+            }
+            auto* note = page->findChild<QLabel*>(QStringLiteral("cellFilterNote"));
+            QVERIFY(note && !note->isHidden());
+        }
+        auto* clear = page->findChild<QPushButton*>(QStringLiteral("clearCellFilter"));
+        QVERIFY(clear && !clear->isHidden());
+        clear->click();
+        QCOMPARE(int64_t(view->model()->rowCount()), total);
+        QVERIFY(clear->isHidden());
+        // A cell's example still goes to Predict.
+        QTest::mouseClick(matrix, Qt::LeftButton, {}, matrix->cellRect(1, 1).center());
+        if (view->model()->rowCount() > 0) {
+            const QModelIndex index = view->model()->index(0, ExampleTableModel::Sentence);
+            QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+            QCOMPARE(window_->currentPage(), MainWindow::Predict);
+        }
+    }
+
+    void attentionColoursSpanMinToMaxOnRequest() {
+        window_->showPage(MainWindow::Attention);
+        auto* attention = window_->attentionPage();
+        auto* map = attention->findChild<AttentionMapPlot*>();
+        QVERIFY(map);
+        QTRY_VERIFY_WITH_TIMEOUT(map->mapSize().width() > 0, 20000);
+        QCOMPARE(map->dataRange().lower, 0.0);
+        attention->setColourScaleFromMinimum(true);
+        QVERIFY(map->dataRange().lower > 0.0);  // softmax weights are never exactly 0
+        QVERIFY(map->dataRange().upper > map->dataRange().lower);
+        attention->setColourScaleFromMinimum(false);
+        QCOMPARE(map->dataRange().lower, 0.0);
     }
 
     void aRefusedStartLeavesNoRunFolder() {
