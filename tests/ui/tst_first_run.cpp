@@ -15,6 +15,7 @@
 
 #include <QCommandLinkButton>
 #include <QMenu>
+#include <QTextDocument>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QtTest>
@@ -169,6 +170,18 @@ private slots:
                 if (action->toolTip() == path) recent = menu;
         QVERIFY2(recent, "no recent-datasets entry carries the full path as its tooltip");
         QVERIFY(recent->toolTipsVisible());
+    }
+
+    void longToolTipsWrap() {
+        // Plain text would be one line across the screen; the window's filter makes it wrapping rich text.
+        auto window = openFreshWindow(app_, std::nullopt);
+        auto* widget = window->welcomePage();
+        const QString longText = QString(QStringLiteral("A long help text that explains a hyperparameter & more. ")).repeated(4);
+        widget->setToolTip(longText);
+        QVERIFY(Qt::mightBeRichText(widget->toolTip()));
+        QVERIFY(widget->toolTip().contains(QStringLiteral("&amp; more")));  // escaped, not lost
+        widget->setToolTip(QStringLiteral("Short one"));
+        QCOMPARE(widget->toolTip(), QStringLiteral("Short one"));
     }
 
     void quitPromptDiscardCloses() {

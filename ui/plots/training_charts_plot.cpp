@@ -220,11 +220,11 @@ void TrainingChartsPlot::redrawNow() {
     double lo = 0, hi = 1;
     for (const auto* v : {&acc, &mcc, &f1, &vloss})
         for (const auto& p : *v) lo = std::min(lo, p.y()), hi = std::max(hi, p.y());
-    // Ticks every 0.25 from 0, with a little room above 1 and beside the last
+    // Ticks every 0.5 from 0, with a little room above 1 and beside the last
     // epoch, so that a perfect score or a single epoch is not drawn on the frame.
     metricY_->setTickType(QValueAxis::TicksDynamic);
     metricY_->setTickAnchor(0);
-    metricY_->setTickInterval(hi - lo > 2 ? 0.5 : 0.25);
+    metricY_->setTickInterval(hi - lo > 2 ? 1.0 : 0.5);  // few labels: the chart is short at 1280×720
     metricY_->setRange(lo < 0 ? std::floor(lo * 4) / 4 - 0.05 : 0, hi + 0.05);
     const double epochs = steps_.isEmpty() ? 1 : std::max(1.0, std::ceil(steps_.last().epochProgress));
     fitX(metricX_, epochs, 1);
