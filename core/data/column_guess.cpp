@@ -3,6 +3,8 @@
 // settled once and the other chosen among the remaining columns.
 #include "data/column_guess.h"
 
+#include "common/strings.h"
+
 #include <algorithm>
 #include <cstddef>
 #include <string_view>
@@ -26,16 +28,8 @@ constexpr size_t kMaxLabelLength = 40;
 constexpr double kMaxLabelMeanLength = 20;
 constexpr size_t kMaxIntegerDigits = 3;  // 0/1, 1-5 stars, -1/1; not ids or years
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
-    while (!text.empty() && isSpace(text.back())) text.remove_suffix(1);
-    return text;
-}
-
 std::string normalizedName(std::string_view name) {
-    std::string out(trimmed(name));
+    std::string out(trimmedAscii(name));
     for (char& c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
@@ -94,7 +88,7 @@ std::vector<ColumnStats> columnStats(const std::vector<std::vector<std::string>>
         for (const auto& row : rows) {
             if (c >= row.size()) continue;
             ++s.present;
-            const std::string_view value = trimmed(row[c]);
+            const std::string_view value = trimmedAscii(row[c]);
             if (value.empty()) continue;
             ++s.values;
             seen.insert(value);
@@ -157,8 +151,8 @@ public:
 private:
     std::string describe(int column) const {
         const auto index = static_cast<size_t>(column);
-        if (header_ && index < header_->size() && !trimmed((*header_)[index]).empty())
-            return "\"" + std::string(trimmed((*header_)[index])) + "\"";
+        if (header_ && index < header_->size() && !trimmedAscii((*header_)[index]).empty())
+            return "\"" + std::string(trimmedAscii((*header_)[index])) + "\"";
         return "column " + std::to_string(column);
     }
 

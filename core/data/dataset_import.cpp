@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "common/errors.h"
+#include "common/strings.h"
 #include "data/column_layout.h"
 #include "data/delimited_reader.h"
 #include "data/format_preset.h"
@@ -28,14 +29,6 @@ constexpr size_t kRowsBeforeReserve = 1024;
 // by its GUI and its CLI name.
 constexpr const char* kSkipBadRowsHint =
     "; turn on skip bad rows (--skip-bad-rows) to import the rest and list such rows";
-
-bool isAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && isAsciiSpace(text.front())) text.remove_prefix(1);
-    while (!text.empty() && isAsciiSpace(text.back())) text.remove_suffix(1);
-    return text;
-}
 
 // A value quoted for a message, cut short: a wrongly chosen label column can
 // hold whole paragraphs.
@@ -105,7 +98,7 @@ ColumnLayout Importer::readLayout(DelimitedReader& reader, DelimitedRecord& reco
     // A header is not a row that can be skipped: without it no column is known.
     if (!record.error.empty()) throw FileError(path_, record.error, record.line);
     std::vector<std::string> names;
-    for (const auto& field : record.fields) names.emplace_back(trimmed(field));
+    for (const auto& field : record.fields) names.emplace_back(trimmedAscii(field));
     headerWidth_ = names.size();
     return resolveColumns(options_, &names, path_, record.line);
 }
@@ -156,15 +149,15 @@ std::string Importer::addRow(const DelimitedRecord& record) {
     const auto& fields = record.fields;
     const std::string& text = fields[static_cast<size_t>(columns_.text.index)];
     const std::string* pair = columns_.textPair.used() ? &fields[static_cast<size_t>(columns_.textPair.index)] : nullptr;
-    if (trimmed(text).empty()) return "empty text";
-    if (pair && trimmed(*pair).empty()) return "empty second text";
+    if (trimmedAscii(text).empty()) return "empty text";
+    if (pair && trimmedAscii(*pair).empty()) return "empty second text";
     if (!isValidUtf8(text) || (pair && !isValidUtf8(*pair))) return "the text is not valid UTF-8";
     if (options_.unlabelled) {
         dataset_.examples.push_back(Example{text, pair ? *pair : std::string(), 0, record.line});
         return {};
     }
 
-    const std::string_view rawLabel = trimmed(fields[static_cast<size_t>(columns_.label.index)]);
+    const std::string_view rawLabel = trimmedAscii(fields[static_cast<size_t>(columns_.label.index)]);
     if (rawLabel.empty()) return "empty label";
     // The same policy as for texts: a row whose label is not UTF-8 is skipped and
     // reported with its line (it could not be shown or written to settings.json).

@@ -131,7 +131,12 @@ private Q_SLOTS:
             QVERIFY2(attributeValues(html, QStringLiteral("src")).isEmpty(), qPrintable(file + QStringLiteral(": no external resources")));
             if (file != QLatin1String("index.html"))
                 QVERIFY2(fromIndex.contains(file), qPrintable(file + QStringLiteral(" is not linked from the contents")));
+            // Every page takes the guide's one style sheet, shared by both languages.
+            QVERIFY2(html.contains(QStringLiteral("<link rel=\"stylesheet\" type=\"text/css\" href=\"../guide.css\">")),
+                     qPrintable(file));
+            QVERIFY(QFile::exists(QDir::cleanPath(folder + QStringLiteral("/../guide.css"))));
             for (const QString& href : attributeValues(html, QStringLiteral("href"))) {
+                if (href == QLatin1String("../guide.css")) continue;
                 const QString where = file + QStringLiteral(": ") + href;
                 const QUrl url(href);
                 QVERIFY2(url.isRelative() && url.host().isEmpty(), qPrintable(where));
