@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>A desktop workbench for fine-tuning BERT models: import a dataset, train on a worker thread while watching live charts, classify sentences and inspect every attention head.</source>
-        <translation>Eine Desktop-Werkbank zum Feintuning von BERT-Modellen: Datensatz importieren, auf einem Worker-Thread mit Live-Diagrammen trainieren, Sätze klassifizieren und jeden Attention-Kopf untersuchen.</translation>
+        <translation>Eine Desktop-Werkbank zum Feintuning von BERT-Modellen: Datensatz importieren, auf einem Worker-Thread mit Live-Diagrammen trainieren, Sätze klassifizieren und jeden Attention-Head untersuchen.</translation>
     </message>
 </context>
 <context>
@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>Many heads park their attention on [CLS] and [SEP] (RoBERTa: &lt;s&gt; and &lt;/s&gt;); hiding them shows what else they look at.</source>
-        <translation>Viele Köpfe parken ihre Aufmerksamkeit auf [CLS] und [SEP] (RoBERTa: &lt;s&gt; und &lt;/s&gt;); blendet man sie aus, sieht man, worauf sie sonst achten.</translation>
+        <translation>Viele Heads parken ihre Aufmerksamkeit auf [CLS] und [SEP] (RoBERTa: &lt;s&gt; und &lt;/s&gt;); blendet man sie aus, sieht man, worauf sie sonst achten.</translation>
     </message>
     <message>
         <source>Colours:</source>
@@ -1628,7 +1628,7 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     </message>
     <message>
         <source>Attention heads:</source>
-        <translation>Attention-Köpfe:</translation>
+        <translation>Attention-Heads:</translation>
     </message>
     <message>
         <source>Max length:</source>
