@@ -31,6 +31,7 @@ BertModelImpl::BertModelImpl(const ModelConfig& config, bool withPooler) : confi
 EncoderOutput BertModelImpl::forward(const ModelInputs& inputs, const ForwardOptions& options) {
     const auto& ids = inputs.inputIds;
     checkInputShape(ids, config_.maxInputLength());
+    checkHeadMask(options.headMask, config_.numHiddenLayers, config_.numAttentionHeads);
     auto tokenTypes = inputs.tokenTypeIds.defined() ? inputs.tokenTypeIds : torch::zeros_like(ids);
 
     EncoderOutput out;

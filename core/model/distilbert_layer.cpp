@@ -22,9 +22,9 @@ MultiHeadSelfAttentionImpl::MultiHeadSelfAttentionImpl(const ModelConfig& config
 }
 
 torch::Tensor MultiHeadSelfAttentionImpl::forward(const torch::Tensor& hidden, const torch::Tensor& additiveMask,
-                                                  torch::Tensor* probabilities) {
+                                                  torch::Tensor* probabilities, const torch::Tensor& headMask) {
     return out_lin(scaledDotProductAttention(q_lin(hidden), k_lin(hidden), v_lin(hidden), heads_, additiveMask,
-                                             dropout, probabilities));
+                                             dropout, probabilities, headMask));
 }
 
 DistilBertFeedForwardImpl::DistilBertFeedForwardImpl(const ModelConfig& config) : activation_(config.hiddenAct) {
@@ -45,8 +45,8 @@ TransformerBlockImpl::TransformerBlockImpl(const ModelConfig& config) {
 }
 
 torch::Tensor TransformerBlockImpl::forward(const torch::Tensor& hidden, const torch::Tensor& additiveMask,
-                                            torch::Tensor* probabilities) {
-    auto attended = sa_layer_norm(attention->forward(hidden, additiveMask, probabilities) + hidden);
+                                            torch::Tensor* probabilities, const torch::Tensor& headMask) {
+    auto attended = sa_layer_norm(attention->forward(hidden, additiveMask, probabilities, headMask) + hidden);
     return output_layer_norm(ffn(attended) + attended);
 }
 

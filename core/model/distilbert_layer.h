@@ -20,7 +20,7 @@ public:
 
     // See scaledDotProductAttention for the mask and probabilities.
     torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& additiveMask,
-                          torch::Tensor* probabilities = nullptr);
+                          torch::Tensor* probabilities = nullptr, const torch::Tensor& headMask = {});
 
     AdaptableLinear q_lin{nullptr}, k_lin{nullptr}, v_lin{nullptr}, out_lin{nullptr};
     torch::nn::Dropout dropout{nullptr};
@@ -49,7 +49,7 @@ public:
     explicit TransformerBlockImpl(const ModelConfig& config);
 
     torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& additiveMask,
-                          torch::Tensor* probabilities = nullptr);
+                          torch::Tensor* probabilities = nullptr, const torch::Tensor& headMask = {});
 
     MultiHeadSelfAttention attention{nullptr};
     torch::nn::LayerNorm sa_layer_norm{nullptr};

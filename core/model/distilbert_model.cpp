@@ -9,13 +9,15 @@ DistilBertTransformerImpl::DistilBertTransformerImpl(const ModelConfig& config) 
     for (int64_t i = 0; i < config.numHiddenLayers; ++i) layer->push_back(TransformerBlock(config));
 }
 
-DistilBertModelImpl::DistilBertModelImpl(const ModelConfig& config) : maxPositions_(config.maxInputLength()) {
+DistilBertModelImpl::DistilBertModelImpl(const ModelConfig& config)
+    : maxPositions_(config.maxInputLength()), layers_(config.numHiddenLayers), heads_(config.numAttentionHeads) {
     embeddings = register_module("embeddings", DistilBertEmbeddings(config));
     transformer = register_module("transformer", DistilBertTransformer(config));
 }
 
 EncoderOutput DistilBertModelImpl::forward(const ModelInputs& inputs, const ForwardOptions& options) {
     checkInputShape(inputs.inputIds, maxPositions_);
+    checkHeadMask(options.headMask, layers_, heads_);
     EncoderOutput out;
     auto hidden = embeddings->forward(inputs.inputIds);
     torch::Tensor mask;

@@ -31,6 +31,7 @@ public:
 
 private:
     int64_t maxPositions_;
+    int64_t layers_, heads_;  // the head mask's shape
 };
 TORCH_MODULE(DistilBertModel);
 

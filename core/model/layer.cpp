@@ -28,8 +28,8 @@ BertLayerImpl::BertLayerImpl(const ModelConfig& config) {
 
 torch::Tensor BertLayerImpl::forward(const torch::Tensor& hidden,
                                      const torch::Tensor& additiveMask,
-                                     torch::Tensor* probabilities) {
-    auto attended = attention->forward(hidden, additiveMask, probabilities);
+                                     torch::Tensor* probabilities, const torch::Tensor& headMask) {
+    auto attended = attention->forward(hidden, additiveMask, probabilities, headMask);
     return output(intermediate(attended), attended);
 }
 

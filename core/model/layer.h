@@ -29,7 +29,7 @@ public:
 
     // See BertSelfAttention::forward for the mask and probabilities.
     torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& additiveMask,
-                          torch::Tensor* probabilities = nullptr);
+                          torch::Tensor* probabilities = nullptr, const torch::Tensor& headMask = {});
 
     BertAttention attention{nullptr};
     BertIntermediate intermediate{nullptr};

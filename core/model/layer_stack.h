@@ -13,12 +13,16 @@ namespace bertbench {
 // probabilities*) as BertLayer's. Fills out.hiddenStates (embeddings output
 // first), out.attentions and out.lastHiddenState.
 template <typename Layer>
+// options.headMask must have been checked (checkHeadMask) by the caller, which knows the heads.
 void runLayerStack(torch::nn::ModuleList& layers, torch::Tensor hidden, const torch::Tensor& additiveMask,
                    const ForwardOptions& options, EncoderOutput& out) {
     if (options.hiddenStates) out.hiddenStates.push_back(hidden);
+    int64_t index = 0;
     for (const auto& module : *layers) {
         torch::Tensor probabilities;
-        hidden = module->as<Layer>()->forward(hidden, additiveMask, options.attentions ? &probabilities : nullptr);
+        const torch::Tensor headMask = options.headMask.defined() ? options.headMask[index++] : torch::Tensor();
+        hidden = module->as<Layer>()->forward(hidden, additiveMask, options.attentions ? &probabilities : nullptr,
+                                              headMask);
         if (options.attentions) out.attentions.push_back(probabilities);
         if (options.hiddenStates) out.hiddenStates.push_back(hidden);
     }

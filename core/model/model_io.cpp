@@ -23,4 +23,11 @@ void checkInputShape(const torch::Tensor& inputIds, int64_t maxPositions) {
                          " tokens is longer than the model's maximum of " + std::to_string(maxPositions));
 }
 
+void checkHeadMask(const torch::Tensor& headMask, int64_t layers, int64_t heads) {
+    if (!headMask.defined()) return;
+    if (headMask.dim() != 2 || headMask.size(0) != layers || headMask.size(1) != heads)
+        throw UsageError("a head mask must be [layers, heads] = [" + std::to_string(layers) + ", " +
+                         std::to_string(heads) + "]");
+}
+
 }  // namespace bertbench

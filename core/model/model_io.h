@@ -20,6 +20,9 @@ struct ModelInputs {
 struct ForwardOptions {
     bool attentions = false;    // per-layer post-softmax probabilities
     bool hiddenStates = false;  // embeddings output + every layer's output
+    // transformers' head_mask: [layers, heads] factors on the attention
+    // probabilities (1 keeps a head, 0 switches it off); undefined = all on.
+    torch::Tensor headMask;
 };
 
 struct EncoderOutput {
@@ -42,5 +45,7 @@ torch::Tensor additiveAttentionMask(const torch::Tensor& attentionMask, torch::S
 
 // Raises UsageError for ids that are not [B, T] or longer than the positions.
 void checkInputShape(const torch::Tensor& inputIds, int64_t maxPositions);
+// Raises UsageError for a defined head mask that is not [layers, heads].
+void checkHeadMask(const torch::Tensor& headMask, int64_t layers, int64_t heads);
 
 }  // namespace bertbench

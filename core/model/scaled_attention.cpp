@@ -6,7 +6,8 @@ namespace bertbench {
 
 torch::Tensor scaledDotProductAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                                         int64_t heads, const torch::Tensor& additiveMask,
-                                        torch::nn::Dropout& dropout, torch::Tensor* probabilities) {
+                                        torch::nn::Dropout& dropout, torch::Tensor* probabilities,
+                                        const torch::Tensor& headMask) {
     const int64_t batch = q.size(0), tokens = q.size(1), hidden = q.size(2), headDim = hidden / heads;
     auto splitHeads = [&](const torch::Tensor& x) {  // [B, T, H] -> [B, N, T, D]
         return x.view({batch, tokens, heads, headDim}).transpose(1, 2);
@@ -17,9 +18,16 @@ torch::Tensor scaledDotProductAttention(const torch::Tensor& q, const torch::Ten
     auto scores = torch::matmul(splitHeads(q), splitHeads(k).transpose(-1, -2)) / std::sqrt(double(headDim));
     if (additiveMask.defined()) scores = scores + additiveMask;
     auto probs = torch::softmax(scores, /*dim=*/-1);  // [B, N, T, T]
+    auto weights = dropout(probs);
+    if (headMask.defined()) {
+        // After dropout, as BertSelfAttention multiplies by head_mask.
+        const auto perHead = headMask.to(probs.dtype()).view({1, heads, 1, 1});
+        weights = weights * perHead;
+        probs = probs * perHead;
+    }
     if (probabilities) *probabilities = probs;
 
-    auto context = torch::matmul(dropout(probs), splitHeads(v));  // [B, N, T, D]
+    auto context = torch::matmul(weights, splitHeads(v));  // [B, N, T, D]
     return context.transpose(1, 2).contiguous().view({batch, tokens, hidden});
 }
 

@@ -9,11 +9,14 @@
 
 namespace bertbench {
 
-// q, k, v: projected [B, T, H]; additiveMask: [B, 1, 1, T] or undefined.
-// Returns the context [B, T, H]; when probabilities is non-null it receives the
-// post-softmax attention [B, N, T, T] (before dropout).
+// q, k, v: projected [B, T, H]; additiveMask: [B, 1, 1, T] or undefined;
+// headMask: [N] factors for this layer's heads (transformers' head_mask row:
+// 0 switches a head off), or undefined. Returns the context [B, T, H]; when
+// probabilities is non-null it receives the post-softmax attention
+// [B, N, T, T] (before dropout), times the head mask as transformers returns it.
 torch::Tensor scaledDotProductAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                                         int64_t heads, const torch::Tensor& additiveMask,
-                                        torch::nn::Dropout& dropout, torch::Tensor* probabilities);
+                                        torch::nn::Dropout& dropout, torch::Tensor* probabilities,
+                                        const torch::Tensor& headMask = {});
 
 }  // namespace bertbench

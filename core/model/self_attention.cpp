@@ -17,9 +17,9 @@ BertSelfAttentionImpl::BertSelfAttentionImpl(const ModelConfig& config)
 
 torch::Tensor BertSelfAttentionImpl::forward(const torch::Tensor& hidden,
                                              const torch::Tensor& additiveMask,
-                                             torch::Tensor* probabilities) {
+                                             torch::Tensor* probabilities, const torch::Tensor& headMask) {
     return scaledDotProductAttention(query(hidden), key(hidden), value(hidden), heads_, additiveMask, dropout,
-                                     probabilities);
+                                     probabilities, headMask);
 }
 
 BertAttentionImpl::BertAttentionImpl(const ModelConfig& config) {
@@ -29,8 +29,8 @@ BertAttentionImpl::BertAttentionImpl(const ModelConfig& config) {
 
 torch::Tensor BertAttentionImpl::forward(const torch::Tensor& hidden,
                                          const torch::Tensor& additiveMask,
-                                         torch::Tensor* probabilities) {
-    return output(self->forward(hidden, additiveMask, probabilities), hidden);
+                                         torch::Tensor* probabilities, const torch::Tensor& headMask) {
+    return output(self->forward(hidden, additiveMask, probabilities, headMask), hidden);
 }
 
 }  // namespace bertbench

@@ -19,7 +19,7 @@ public:
     // undefined. Returns the context [B, T, H]; when probabilities is non-null it
     // receives the post-softmax attention [B, N, T, T] (before dropout).
     torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& additiveMask,
-                          torch::Tensor* probabilities = nullptr);
+                          torch::Tensor* probabilities = nullptr, const torch::Tensor& headMask = {});
 
     AdaptableLinear query{nullptr}, key{nullptr}, value{nullptr};
     torch::nn::Dropout dropout{nullptr};
@@ -34,7 +34,7 @@ public:
     explicit BertAttentionImpl(const ModelConfig& config);
 
     torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& additiveMask,
-                          torch::Tensor* probabilities = nullptr);
+                          torch::Tensor* probabilities = nullptr, const torch::Tensor& headMask = {});
 
     BertSelfAttention self{nullptr};
     ResidualOutput output{nullptr};

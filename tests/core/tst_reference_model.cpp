@@ -3,6 +3,7 @@
 // logits) must agree within 1e-4, loading from safetensors and from
 // pytorch_model.bin alike.
 #include "checkpoint/model_folder.h"
+#include "common/errors.h"
 #include "fixtures.h"
 #include "inference/predictor.h"
 #include "model/input_batch.h"
@@ -72,6 +73,45 @@ private Q_SLOTS:
         auto model = loadModelFolder(fixtures::path("reference/tiny-bert-cola"), Task::SequenceClassification);
         QVERIFY(model.report.source.find("model.safetensors") != std::string::npos);
         checkEveryPredictRow(model);
+    }
+
+    // transformers' head_mask: the logits (and, for one mask, the attentions
+    // after masking) of BertForSequenceClassification for five masks.
+    void headMaskMatchesTransformers() {
+        auto model = loadModelFolder(fixtures::path("reference/tiny-bert-cola"), Task::SequenceClassification);
+        const auto rows = fixtures::readJson("reference/tiny-bert-cola/expected/head_mask.json").at("rows");
+        QCOMPARE(rows.size(), size_t(20));
+        torch::NoGradGuard noGrad;
+        int withAttentions = 0;
+        for (const auto& row : rows) {
+            const auto ids = idsTensor(row.at("input_ids"));
+            ModelInputs inputs{ids, torch::zeros_like(ids), torch::ones_like(ids)};
+            ForwardOptions options;
+            std::vector<float> mask;
+            for (const auto& layer : row.at("head_mask"))
+                for (const auto& head : layer) mask.push_back(head.get<float>());
+            options.headMask = torch::tensor(mask).view({int64_t(row.at("head_mask").size()), -1});
+            options.attentions = row.contains("attentions");
+            const auto out = model.model->forward(inputs, options);
+            const QByteArray what = QByteArray::fromStdString(row.at("mask_name").get<std::string>() + ": " +
+                                                              row.at("text").get<std::string>());
+            QVERIFY2(maxAbsDiff(out.logits[0], row.at("logits")) < kTolerance, what);
+            if (!options.attentions) continue;
+            ++withAttentions;
+            for (size_t l = 0; l < row.at("attentions").size(); ++l)
+                QVERIFY2(maxAbsDiff(out.encoder.attentions[l][0], row.at("attentions")[l]) < kTolerance, what);
+        }
+        QVERIFY(withAttentions > 0);
+
+        // A mask of ones is no mask; a mask of the wrong shape is refused.
+        const auto ids = idsTensor(rows[0].at("input_ids"));
+        ModelInputs inputs{ids, torch::zeros_like(ids), torch::ones_like(ids)};
+        ForwardOptions ones;
+        ones.headMask = torch::ones({model.config.numHiddenLayers, model.config.numAttentionHeads});
+        QCOMPARE(maxAbsDiff(model.model->forward(inputs, ones).logits[0], rows[0].at("logits")) < kTolerance, true);
+        ForwardOptions wrong;
+        wrong.headMask = torch::ones({model.config.numHiddenLayers + 1, model.config.numAttentionHeads});
+        QVERIFY_THROWS_EXCEPTION(UsageError, model.model->forward(inputs, wrong));
     }
 
     void pytorchCheckpointMatchesEveryRow() {
