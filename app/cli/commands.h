@@ -14,5 +14,7 @@ void addTrainCommand(CLI::App& app, int& exitCode);
 void addEvalCommand(CLI::App& app, int& exitCode);
 void addMaskedLMCommand(CLI::App& app, int& exitCode);
 void addBenchCommand(CLI::App& app, int& exitCode);
+void addExplainCommand(CLI::App& app, int& exitCode);
+void addHeadsCommand(CLI::App& app, int& exitCode);
 
 }  // namespace bertbench::cli

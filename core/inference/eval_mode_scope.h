@@ -5,6 +5,8 @@
 // leaves the run bit-identical to one without it.
 #pragma once
 
+#include "inference/random_state_scope.h"
+
 #include <torch/torch.h>
 
 #include <vector>
@@ -22,7 +24,7 @@ private:
     std::vector<std::pair<std::shared_ptr<torch::nn::Module>, bool>> modes_;
     torch::nn::Module& module_;
     bool moduleWasTraining_;
-    torch::Tensor randomState_;
+    RandomStateScope randomState_;
 };
 
 }  // namespace bertbench

@@ -3,6 +3,8 @@
 #include "checkpoint/model_folder.h"
 #include "common/errors.h"
 #include "inference/eval_mode_scope.h"
+#include "inference/head_mask_tensor.h"
+#include "model/head_pruning.h"
 #include "model/input_batch.h"
 
 #include <torch/torch.h>
@@ -30,6 +32,7 @@ Prediction describe(const ModelBundle& model, std::string_view text, const Encod
         p.special.push_back(id == ids.cls || id == ids.sep || id == ids.pad);
     }
     p.inputIds = encoding.inputIds;
+    p.tokenTypeIds = encoding.tokenTypeIds;
     p.untruncatedLength = encoding.untruncatedLength;
     p.logits = toFloats(logits);
     p.probabilities = toFloats(torch::softmax(logits, /*dim=*/-1));
@@ -67,22 +70,34 @@ Predictor Predictor::fromFolder(const std::string& dir, size_t maxLength, Precis
 const std::vector<std::string>& Predictor::labels() const { return model_->config.id2label; }
 
 Prediction Predictor::predict(std::string_view text, bool withAttentions) const {
+    PredictRequest request;
+    request.text = std::string(text);
+    request.withAttentions = withAttentions;
+    return predict(request);
+}
+
+Prediction Predictor::predict(const PredictRequest& request) const {
     torch::InferenceMode inference;
     EvalModeScope evalMode(model_->module());
-    const auto encoding = model_->tokenizer->encode(text, maxLength_);
+    const auto encoding = request.pair.empty() ? model_->tokenizer->encode(request.text, maxLength_)
+                                               : model_->tokenizer->encodePair(request.text, request.pair, maxLength_);
     const auto device = model_->model->device();
     auto inputs = padBatch({sequenceOf(encoding)}, model_->tokenizer->padId(), 0, device);
     inputs.attentionMask = torch::Tensor();  // a single unpadded text needs no mask
     ForwardOptions options;
-    options.attentions = withAttentions;
+    options.attentions = request.withAttentions;
+    options.headMask = headMaskTensor(request.headMask, model_->config.numHiddenLayers,
+                                      model_->config.numAttentionHeads, device);
     auto out = model_->model->forward(inputs, options);
-    auto prediction = describe(*model_, text, encoding, out.logits[0]);
-    if (withAttentions) {
+    auto prediction = describe(*model_, request.text, encoding, out.logits[0]);
+    prediction.pair = request.pair;
+    if (request.withAttentions) {
         AttentionMaps maps;
         maps.layers = static_cast<int>(out.encoder.attentions.size());
         maps.heads = static_cast<int>(model_->config.numAttentionHeads);
         maps.tokens = static_cast<int>(encoding.inputIds.size());
-        maps.values = toFloats(torch::stack(out.encoder.attentions).select(/*dim=*/1, 0));  // [L, N, T, T]
+        // [L, N, T, T] over the original heads, whatever was pruned
+        maps.values = toFloats(attentionsOnOriginalHeads(out.encoder.attentions, model_->config).select(/*dim=*/1, 0));
         prediction.attentions = std::move(maps);
     }
     return prediction;

@@ -34,6 +34,7 @@ public:
                                 Precision precision = Precision::Float32);  // throws FileError
 
     Prediction predict(std::string_view text, bool withAttentions = false) const;
+    Prediction predict(const PredictRequest& request) const;
     // One padded forward pass for many texts (faster than one by one); no attentions.
     std::vector<Prediction> predictBatch(const std::vector<std::string>& texts) const;
 

@@ -44,6 +44,14 @@ bool isThinInference(const torch::Tensor& x) {
            x.numel() / x.size(-1) <= kThinInputRows;
 }
 
+// In place, so that whoever holds the parameter (an optimizer, a parameter
+// list) sees the pruned tensor rather than an orphaned old one.
+void keepSlices(torch::Tensor& parameter, int64_t dim, const torch::Tensor& index) {
+    if (!parameter.defined()) return;
+    parameter.set_data(parameter.detach().index_select(dim, index.to(parameter.device())));
+    if (parameter.grad().defined()) parameter.mutable_grad() = torch::Tensor();
+}
+
 }  // namespace
 
 torch::Tensor AdaptableLinearImpl::forward(const torch::Tensor& x) {
@@ -76,6 +84,19 @@ void AdaptableLinearImpl::mergeAdapter() {
     loraA_ = loraB_ = torch::Tensor();
     loraDropout_ = nullptr;
     loraScale_ = 0;
+}
+
+void AdaptableLinearImpl::keepOutputs(const torch::Tensor& index) {
+    torch::NoGradGuard noGrad;
+    keepSlices(weight, /*dim=*/0, index);
+    keepSlices(bias, /*dim=*/0, index);
+    keepSlices(loraB_, /*dim=*/0, index);  // the adapter's output rows go with the weight's
+}
+
+void AdaptableLinearImpl::keepInputs(const torch::Tensor& index) {
+    torch::NoGradGuard noGrad;
+    keepSlices(weight, /*dim=*/1, index);
+    keepSlices(loraA_, /*dim=*/1, index);  // the bias does not depend on the inputs
 }
 
 torch::Tensor AdaptableLinearImpl::mergedWeight() const {

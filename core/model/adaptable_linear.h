@@ -25,6 +25,13 @@ public:
     // weight + (α/r) B A: what the weight would be with the adapter folded in.
     torch::Tensor mergedWeight() const;
 
+    // transformers' prune_linear_layer: keeps only the output features at
+    // `index` (rows of weight, bias and lora_B; dim 0) or the input features at
+    // `index` (columns of weight and lora_A; dim 1). The parameters stay the
+    // same tensors, with their requires_grad, now smaller; stale gradients go.
+    void keepOutputs(const torch::Tensor& index);
+    void keepInputs(const torch::Tensor& index);
+
     torch::Tensor weight;  // [O, I]
     torch::Tensor bias;    // [O]
 

@@ -18,7 +18,7 @@ torch::Tensor BertPoolerImpl::forward(const torch::Tensor& hidden) {
 
 BertEncoderImpl::BertEncoderImpl(const ModelConfig& config) {
     layer = register_module("layer", torch::nn::ModuleList());
-    for (int64_t i = 0; i < config.numHiddenLayers; ++i) layer->push_back(BertLayer(config));
+    for (int64_t i = 0; i < config.numHiddenLayers; ++i) layer->push_back(BertLayer(config, i));
 }
 
 BertModelImpl::BertModelImpl(const ModelConfig& config, bool withPooler) : config_(config) {
@@ -35,7 +35,8 @@ EncoderOutput BertModelImpl::forward(const ModelInputs& inputs, const ForwardOpt
     auto tokenTypes = inputs.tokenTypeIds.defined() ? inputs.tokenTypeIds : torch::zeros_like(ids);
 
     EncoderOutput out;
-    auto hidden = embeddings->forward(ids, tokenTypes);
+    auto hidden = inputs.embeddingOutput.defined() ? inputs.embeddingOutput
+                                                   : embeddings->forward(ids, tokenTypes, inputs.positionIds);
     torch::Tensor mask;
     if (inputs.attentionMask.defined()) mask = additiveAttentionMask(inputs.attentionMask, hidden.scalar_type());
 

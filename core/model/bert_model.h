@@ -40,6 +40,7 @@ public:
 
     EncoderOutput forward(const ModelInputs& inputs, const ForwardOptions& options = {});
 
+    // As built: its prunedHeads does not follow later pruning (TaskModelImpl::config() does).
     const ModelConfig& config() const { return config_; }
 
     BertEmbeddings embeddings{nullptr};

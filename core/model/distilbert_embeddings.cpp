@@ -17,8 +17,8 @@ DistilBertEmbeddingsImpl::DistilBertEmbeddingsImpl(const ModelConfig& config) {
     dropout = register_module("dropout", torch::nn::Dropout(config.hiddenDropoutProb));
 }
 
-torch::Tensor DistilBertEmbeddingsImpl::forward(const torch::Tensor& inputIds) {
-    auto positions = torch::arange(inputIds.size(1), inputIds.options());  // [T]
+torch::Tensor DistilBertEmbeddingsImpl::forward(const torch::Tensor& inputIds, const torch::Tensor& positionIds) {
+    const auto positions = positionIds.defined() ? positionIds : torch::arange(inputIds.size(1), inputIds.options());
     return dropout(LayerNorm(word_embeddings(inputIds) + position_embeddings(positions)));
 }
 

@@ -13,7 +13,8 @@ class DistilBertEmbeddingsImpl : public torch::nn::Module {
 public:
     explicit DistilBertEmbeddingsImpl(const ModelConfig& config);
 
-    torch::Tensor forward(const torch::Tensor& inputIds);  // [B, T] int64 -> [B, T, H]
+    // [B, T] int64 -> [B, T, H]; positionIds [B, T] or undefined (0, 1, 2, ...)
+    torch::Tensor forward(const torch::Tensor& inputIds, const torch::Tensor& positionIds = {});
 
     // sinusoidal_pos_embds: the fixed sin/cos table of "Attention Is All You
     // Need" in place of learned positions, excluded from training as in

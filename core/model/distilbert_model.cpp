@@ -6,7 +6,7 @@ namespace bertbench {
 
 DistilBertTransformerImpl::DistilBertTransformerImpl(const ModelConfig& config) {
     layer = register_module("layer", torch::nn::ModuleList());
-    for (int64_t i = 0; i < config.numHiddenLayers; ++i) layer->push_back(TransformerBlock(config));
+    for (int64_t i = 0; i < config.numHiddenLayers; ++i) layer->push_back(TransformerBlock(config, i));
 }
 
 DistilBertModelImpl::DistilBertModelImpl(const ModelConfig& config)
@@ -19,7 +19,8 @@ EncoderOutput DistilBertModelImpl::forward(const ModelInputs& inputs, const Forw
     checkInputShape(inputs.inputIds, maxPositions_);
     checkHeadMask(options.headMask, layers_, heads_);
     EncoderOutput out;
-    auto hidden = embeddings->forward(inputs.inputIds);
+    auto hidden = inputs.embeddingOutput.defined() ? inputs.embeddingOutput
+                                                   : embeddings->forward(inputs.inputIds, inputs.positionIds);
     torch::Tensor mask;
     if (inputs.attentionMask.defined()) mask = additiveAttentionMask(inputs.attentionMask, hidden.scalar_type());
 

@@ -20,8 +20,8 @@ torch::Tensor BertIntermediateImpl::forward(const torch::Tensor& hidden) {
     return activate(dense(hidden), activation_);
 }
 
-BertLayerImpl::BertLayerImpl(const ModelConfig& config) {
-    attention = register_module("attention", BertAttention(config));
+BertLayerImpl::BertLayerImpl(const ModelConfig& config, int64_t layer) {
+    attention = register_module("attention", BertAttention(config, layer));
     intermediate = register_module("intermediate", BertIntermediate(config));
     output = register_module("output", ResidualOutput(config, config.intermediateSize));
 }

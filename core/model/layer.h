@@ -25,7 +25,8 @@ TORCH_MODULE(BertIntermediate);
 
 class BertLayerImpl : public torch::nn::Module {
 public:
-    explicit BertLayerImpl(const ModelConfig& config);
+    // `layer`: its index in the encoder, which selects its pruned heads.
+    BertLayerImpl(const ModelConfig& config, int64_t layer);
 
     // See BertSelfAttention::forward for the mask and probabilities.
     torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& additiveMask,

@@ -40,7 +40,7 @@ std::vector<std::string> ownedKeys(ModelFamily family) {
     std::vector<std::string> keys = {f.hidden, f.layers, f.heads, f.intermediate, f.activation, f.hiddenDropout,
                                      f.attentionDropout, "model_type", "vocab_size", "max_position_embeddings",
                                      "initializer_range", "pad_token_id", "architectures", "id2label", "label2id",
-                                     "num_labels", "_num_labels"};
+                                     "num_labels", "_num_labels", "pruned_heads"};
     if (family == ModelFamily::DistilBert) {
         keys.insert(keys.end(), {"seq_classif_dropout", "sinusoidal_pos_embds"});
     } else {
@@ -114,6 +114,42 @@ std::vector<std::string> readLabels(const json& j) {
         labels[id] = value.get<std::string>();
     }
     return labels;
+}
+
+// pruned_heads: {"layer": [head, ...]}; JSON keys are strings, as transformers
+// writes them (its from_dict turns them into ints). Lists come out sorted and
+// unique (transformers writes list(set)); the ranges are checked by validate().
+HeadsByLayer readPrunedHeads(const json& j) {
+    HeadsByLayer pruned;
+    auto it = j.find("pruned_heads");
+    if (it == j.end() || it->is_null()) return pruned;
+    if (!it->is_object()) throw UsageError("config field \"pruned_heads\" must be an object of layer -> [heads]");
+    for (const auto& [key, value] : it->items()) {
+        int64_t layer = 0;
+        try {
+            size_t used = 0;
+            layer = std::stoll(key, &used);
+            if (used != key.size()) throw std::invalid_argument(key);
+        } catch (const std::exception&) {
+            throw UsageError("config field \"pruned_heads\" has a non-numeric layer \"" + key + "\"");
+        }
+        if (!value.is_array())
+            throw UsageError("config field \"pruned_heads\" entry " + key + " must be a list of head numbers");
+        if (value.size() > size_t(kMaxHeads))
+            throw UsageError("config field \"pruned_heads\" entry " + key + " lists more heads than a layer has");
+        auto& heads = pruned[layer];
+        for (const auto& head : value) {
+            const auto number = jsonInteger(head);
+            if (!number)
+                throw UsageError("config field \"pruned_heads\" entry " + key + " holds " + jsonText(head) +
+                                 ", not a head number");
+            heads.push_back(*number);
+        }
+        std::sort(heads.begin(), heads.end());
+        heads.erase(std::unique(heads.begin(), heads.end()), heads.end());
+        if (heads.empty()) pruned.erase(layer);
+    }
+    return pruned;
 }
 
 }  // namespace
@@ -220,6 +256,37 @@ void ModelConfig::validate() const {
     if (padTokenId < 0 || padTokenId >= vocabSize)
         throw UsageError("config field \"pad_token_id\" is outside the vocabulary");
     if (id2label.empty()) throw UsageError("config: a model needs at least one label");
+    for (const auto& [layer, heads] : prunedHeads) {
+        const std::string entry = "config field \"pruned_heads\" entry " + std::to_string(layer);
+        if (layer < 0 || layer >= numHiddenLayers)
+            throw UsageError(entry + " names a layer the model does not have (layers 0.." +
+                             std::to_string(numHiddenLayers - 1) + ")");
+        for (const auto head : heads)
+            if (head < 0 || head >= numAttentionHeads)
+                throw UsageError(entry + " names head " + std::to_string(head) + "; the layers have heads 0.." +
+                                 std::to_string(numAttentionHeads - 1));
+        if (!std::is_sorted(heads.begin(), heads.end()) ||
+            std::adjacent_find(heads.begin(), heads.end()) != heads.end())
+            throw UsageError(entry + " must list its heads in ascending order, each once");
+        // transformers would build a layer of zero heads, whose output is its bias alone.
+        if (int64_t(heads.size()) >= numAttentionHeads)
+            throw UsageError(entry + " prunes every head of the layer; at least one head per layer must remain");
+    }
+}
+
+int64_t ModelConfig::headsInLayer(int64_t layer) const {
+    const auto pruned = prunedHeads.find(layer);
+    return numAttentionHeads - (pruned == prunedHeads.end() ? 0 : int64_t(pruned->second.size()));
+}
+
+std::vector<int64_t> ModelConfig::remainingHeads(int64_t layer) const {
+    const auto pruned = prunedHeads.find(layer);
+    std::vector<int64_t> heads;
+    for (int64_t head = 0; head < numAttentionHeads; ++head)
+        if (pruned == prunedHeads.end() ||
+            !std::binary_search(pruned->second.begin(), pruned->second.end(), head))
+            heads.push_back(head);
+    return heads;
 }
 
 ModelConfig ModelConfig::fromJson(const json& j) {
@@ -261,6 +328,7 @@ ModelConfig ModelConfig::fromJson(const json& j) {
                              "\"; only \"absolute\" is supported");
     }
     config.id2label = readLabels(j);
+    config.prunedHeads = readPrunedHeads(j);
 
     const auto owned = ownedKeys(config.family);
     for (const auto& [key, value] : j.items())
@@ -311,6 +379,12 @@ json ModelConfig::toJson() const {
     j["id2label"] = id2labelJson;
     j["label2id"] = label2idJson;
     j["num_labels"] = id2label.size();
+    // Left out when empty, as transformers' to_diff_dict leaves out defaults.
+    if (!prunedHeads.empty()) {
+        json pruned = json::object();
+        for (const auto& [layer, heads] : prunedHeads) pruned[std::to_string(layer)] = heads;
+        j["pruned_heads"] = pruned;
+    }
     return j;
 }
 

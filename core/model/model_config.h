@@ -18,12 +18,16 @@ enum class Activation { Gelu, GeluNew, Relu };
 
 enum class ModelFamily { Bert, DistilBert, Roberta };
 
+// Heads by layer, as transformers' prune_heads and config.pruned_heads take
+// them: {layer: [head, ...]}, heads always numbered as in the unpruned model.
+using HeadsByLayer = std::map<int64_t, std::vector<int64_t>>;
+
 struct ModelConfig {
     ModelFamily family = ModelFamily::Bert;  // model_type: bert | distilbert | roberta
     int64_t vocabSize = 30522;              // vocab_size: rows of the word embedding
     int64_t hiddenSize = 768;               // hidden_size: H, width of every layer
     int64_t numHiddenLayers = 12;           // num_hidden_layers: encoder layers
-    int64_t numAttentionHeads = 12;         // num_attention_heads: N, must divide H
+    int64_t numAttentionHeads = 12;         // num_attention_heads: N, must divide H; before any pruning
     int64_t intermediateSize = 3072;        // intermediate_size: feed-forward width
     Activation hiddenAct = Activation::Gelu;  // hidden_act: gelu (erf) | gelu_new (tanh) | relu
     double hiddenDropoutProb = 0.1;         // hidden_dropout_prob
@@ -38,9 +42,16 @@ struct ModelConfig {
     bool sinusoidalPositions = false;       // DistilBERT sinusoidal_pos_embds: fixed sin/cos positions
     std::vector<std::string> architectures; // architectures: e.g. BertForSequenceClassification
     std::vector<std::string> id2label;      // id2label as a dense list; empty = no labels yet
+    // pruned_heads: the heads prune_heads removed, by layer, each list sorted and
+    // unique (original head numbers); empty = none. The layers are built without them.
+    HeadsByLayer prunedHeads;
     nlohmann::json extra = nlohmann::json::object();  // every other field, preserved verbatim
 
     int64_t headDim() const { return hiddenSize / numAttentionHeads; }
+    // The heads a layer still has: numAttentionHeads less its pruned ones, and
+    // their original numbers in ascending order.
+    int64_t headsInLayer(int64_t layer) const;
+    std::vector<int64_t> remainingHeads(int64_t layer) const;
     // RoBERTa numbers positions from pad_token_id + 1 (padding keeps position
     // pad_token_id), so two fewer tokens fit than it has positions.
     int64_t firstPosition() const { return family == ModelFamily::Roberta ? padTokenId + 1 : 0; }

@@ -13,6 +13,12 @@ struct ModelInputs {
     torch::Tensor inputIds;
     torch::Tensor tokenTypeIds;   // undefined = all zeros; ignored by models without token types
     torch::Tensor attentionMask;  // 1 = real token, 0 = padding; undefined = all ones
+    // [B, T]: when defined, the positions to embed instead of the family's own
+    // numbering (positionIdsOf) of inputIds.
+    torch::Tensor positionIds{};
+    // [B, T, H]: when defined, used in place of the embeddings layer's output
+    // (inputIds still give the shape). Integrated gradients interpolate here.
+    torch::Tensor embeddingOutput{};
 };
 
 // What the caller wants besides the last hidden state. Neither costs anything

@@ -9,9 +9,10 @@
 
 namespace bertbench {
 
-// q, k, v: projected [B, T, H]; additiveMask: [B, 1, 1, T] or undefined;
-// headMask: [N] factors for this layer's heads (transformers' head_mask row:
-// 0 switches a head off), or undefined. Returns the context [B, T, H]; when
+// q, k, v: projected [B, T, N · D] (N · D = H unless heads were pruned);
+// additiveMask: [B, 1, 1, T] or undefined; headMask: [N] factors for these
+// heads (transformers' head_mask row: 0 switches a head off), or undefined.
+// Returns the context [B, T, N · D]; when
 // probabilities is non-null it receives the post-softmax attention
 // [B, N, T, T] (before dropout), times the head mask as transformers returns it.
 torch::Tensor scaledDotProductAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,

@@ -43,7 +43,8 @@ public:
     virtual void replaceOutputLayer(torch::nn::Linear layer);
 
     // The architecture it was built with; id2label may have changed since (a
-    // new head), which only ModelBundle::config follows.
+    // new head), which only ModelBundle::config follows. prunedHeads follows
+    // pruneHeads (head_pruning.h).
     const ModelConfig& config() const { return config_; }
     Task task() const { return task_; }
     std::string architecture() const;  // e.g. "RobertaForSequenceClassification"
@@ -54,6 +55,8 @@ public:
     bool isHeadParameter(const std::string& name) const;
 
 private:
+    friend void pruneHeads(TaskModelImpl& model, ModelConfig& config, const HeadsByLayer& heads);
+
     ModelConfig config_;
     Task task_;
 };

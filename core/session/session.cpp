@@ -24,8 +24,6 @@ const char* splitName(Split split) {
 
 namespace {
 
-constexpr const char* kBusyTraining = "while a training run is active; stop it or wait until it ends";
-
 // Throws unless `folder` may receive a saved model: new, empty, or a model
 // folder the user agreed to replace.
 void checkSaveTarget(const SaveRequest& request) {
@@ -40,7 +38,6 @@ void checkSaveTarget(const SaveRequest& request) {
     if (!request.replaceExisting)
         throw ExistingModelFolderError(request.folder + " already holds a model; replace it?");
 }
-
 
 }  // namespace
 
@@ -193,11 +190,18 @@ Session::Reply<EvaluationSummary> Session::evaluate(EvaluateRequest request, OnD
 }
 
 Session::Reply<Prediction> Session::predict(std::string text, bool withAttentions, OnDone<Prediction> done) {
+    PredictRequest request;
+    request.text = std::move(text);
+    request.withAttentions = withAttentions;
+    return predict(std::move(request), std::move(done));
+}
+
+Session::Reply<Prediction> Session::predict(PredictRequest request, OnDone<Prediction> done) {
     return impl_->submit<Prediction>(
-        [this, text, withAttentions](uint64_t) {
+        [this, request = std::move(request)](uint64_t) {
             const ModelHandle current = impl_->currentModel();
             if (current.isNull()) throw UsageError("open or create a model first");
-            return Predictor(current.bundle()).predict(text, withAttentions);
+            return Predictor(current.bundle()).predict(request);
         },
         std::move(done), /*quick=*/true);
 }

@@ -16,6 +16,7 @@
 #pragma once
 
 #include "inference/prediction.h"
+#include "session/explain_types.h"
 #include "session/session_types.h"
 #include "training/evaluation.h"
 
@@ -66,8 +67,21 @@ public:
     Reply<TrainingResult> adapt(TrainRequest request, OnDone<TrainingResult> done = {});
     Reply<EvaluationSummary> evaluate(EvaluateRequest request, OnDone<EvaluationSummary> done = {});
     Reply<Prediction> predict(std::string text, bool withAttentions = false, OnDone<Prediction> done = {});
+    // A text or a pair, with heads switched off or none; served between two
+    // training steps like predict.
+    Reply<Prediction> predict(PredictRequest request, OnDone<Prediction> done = {});
     Reply<std::vector<Prediction>> predictBatch(std::vector<std::string> texts, size_t maxLength = 0,
                                                 OnDone<std::vector<Prediction>> done = {});
+
+    // Explanations (explain/). Attributions and comparisons of a text are
+    // served between two training steps on the current weights, as predictions
+    // are, and leave the run bit-identical (gradients reach the inputs only).
+    // Head importance and pruning go over a whole split, so like evaluation
+    // they are refused while training runs; pruning changes the current model.
+    Reply<Attribution> explain(ExplainRequest request, OnDone<Attribution> done = {});
+    Reply<HeadImportance> headImportance(HeadImportanceRequest request, OnDone<HeadImportance> done = {});
+    Reply<PruneResult> pruneHeads(PruneRequest request, OnDone<PruneResult> done = {});
+    Reply<AttentionComparison> compareAttention(CompareRequest request, OnDone<AttentionComparison> done = {});
 
     // Stops the running job at its next check (training: after the current
     // step, keeping a resumable checkpoint) and cancels every job requested

@@ -16,6 +16,9 @@ namespace bertbench {
 
 using DatasetPtr = std::shared_ptr<const Dataset>;
 
+// The end of every refusal of a job that cannot run beside training.
+constexpr const char* kBusyTraining = "while a training run is active; stop it or wait until it ends";
+
 struct Session::Impl {
     Callbacks callbacks;
 
@@ -35,6 +38,11 @@ struct Session::Impl {
     // Requests remember the value at their making; cancel() increments it, so
     // a job whose value is older has been cancelled.
     std::atomic<uint64_t> cancelEpoch{0};
+
+    // The second model of attention comparisons, kept while the same folder is
+    // asked for again. Engine thread only.
+    std::shared_ptr<ModelBundle> comparisonModel;
+    std::string comparisonFolder;
 
     EngineThread engine;  // last: joined before the state above goes away
 
