@@ -45,4 +45,24 @@ inline bertbench::DataRequest csvData(const std::string& path, double validation
     return request;
 }
 
+// A new tiny BERT with bert-base-uncased's vocabulary.
+inline bertbench::NewModelRequest tinyModel(uint64_t seed = 42) {
+    bertbench::NewModelRequest request;
+    request.preset = "tiny";
+    request.vocabPath = path("reference/vocab/bert-base-uncased-vocab.txt");
+    request.seed = seed;
+    return request;
+}
+
+// A short training run of `steps` into folder/name (batches of 16, lr 1e-3, shuffled).
+inline bertbench::TrainRequest shortRun(const TempFolder& folder, const std::string& name, int64_t steps) {
+    bertbench::TrainRequest request;
+    request.options.maxSteps = steps;
+    request.options.batchSize = 16;
+    request.options.learningRate = 1e-3;
+    request.options.shuffle = bertbench::ShuffleMode::Random;
+    request.runDir = folder.file(name);
+    return request;
+}
+
 }  // namespace fixtures

@@ -13,18 +13,10 @@
 #include <thread>
 
 using namespace bertbench;
+using fixtures::shortRun;
+using fixtures::tinyModel;
 
 namespace {
-
-std::string vocab() { return fixtures::path("reference/vocab/bert-base-uncased-vocab.txt"); }
-
-NewModelRequest tinyModel(uint64_t seed = 42) {
-    NewModelRequest request;
-    request.preset = "tiny";
-    request.vocabPath = vocab();
-    request.seed = seed;
-    return request;
-}
 
 std::string labelText(int id) { return id == 0 ? "unacceptable" : "acceptable"; }
 
@@ -33,16 +25,6 @@ void prepare(Session& session, const fixtures::TempFolder& folder, double valida
     folder.write("data.csv", fixtures::traceCsv(labelText));
     session.importData(fixtures::csvData(folder.file("data.csv"), validationRatio)).get().take();
     session.createModel(tinyModel()).get().take();
-}
-
-TrainRequest shortRun(const fixtures::TempFolder& folder, const std::string& name, int64_t steps) {
-    TrainRequest request;
-    request.options.maxSteps = steps;
-    request.options.batchSize = 16;
-    request.options.learningRate = 1e-3;
-    request.options.shuffle = ShuffleMode::Random;
-    request.runDir = folder.file(name);
-    return request;
 }
 
 bool mentions(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }

@@ -9,27 +9,12 @@
 #include <cmath>
 
 using namespace bertbench;
+using fixtures::shortRun;
+using fixtures::tinyModel;
 
 namespace {
 
 std::string labelText(int id) { return id == 0 ? "unacceptable" : "acceptable"; }
-
-NewModelRequest tinyModel() {
-    NewModelRequest request;
-    request.preset = "tiny";
-    request.vocabPath = fixtures::path("reference/vocab/bert-base-uncased-vocab.txt");
-    return request;
-}
-
-TrainRequest shortRun(const fixtures::TempFolder& folder, const std::string& name, int64_t steps) {
-    TrainRequest request;
-    request.options.maxSteps = steps;
-    request.options.batchSize = 16;
-    request.options.learningRate = 1e-3;
-    request.options.shuffle = ShuffleMode::Random;
-    request.runDir = folder.file(name);
-    return request;
-}
 
 bool mentions(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
