@@ -2152,6 +2152,14 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
         <source>off</source>
         <translation>aus</translation>
     </message>
+    <message>
+        <source>attention probes</source>
+        <translation>Attention-Testsätze</translation>
+    </message>
+    <message>
+        <source>Up to 4 sentences, separated by |, whose attention in every layer and head is saved after every epoch, to follow how attention changes during training. Each is cut to 64 tokens (fewer in large models, so that each save stays under 1 MB). Empty uses the first 3 validation texts.</source>
+        <translation>Bis zu 4 Sätze, getrennt durch |, deren Attention in jeder Schicht und jedem Head nach jeder Epoche gespeichert wird, um zu verfolgen, wie sich die Attention im Training ändert. Jeder wird auf 64 Tokens gekürzt (in großen Modellen auf weniger, damit jede Sicherung unter 1 MB bleibt). Leer nimmt die ersten 3 Validierungstexte.</translation>
+    </message>
 </context>
 <context>
     <name>PredictPage</name>

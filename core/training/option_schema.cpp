@@ -185,6 +185,9 @@ std::vector<OptionField> makeFields() {
          "Also write a resumable checkpoint after this many minutes of training, so a crash or kill loses at most that much work. 0 does not count time.",
          [](const O& o) { return value(o.checkpointMinutes); }, [](O& o, const V& v) { assign(o.checkpointMinutes, v); },
          {}, atLeast(0), "off", 1),
+        field("attention_probes", "--attention-probes", T::String, kStrategy, "attention probes",
+         "Up to 4 sentences, separated by |, whose attention in every layer and head is saved after every epoch, to follow how attention changes during training. Each is cut to 64 tokens (fewer in large models, so that each save stays under 1 MB). Empty uses the first 3 validation texts.",
+         [](const O& o) { return value(o.attentionProbes); }, [](O& o, const V& v) { assign(o.attentionProbes, v); }),
     };
 }
 

@@ -4,6 +4,7 @@
 #include "common/atomic_folder.h"
 #include "common/errors.h"
 #include "common/json_file.h"
+#include "training/attention_probes.h"
 
 #include <cerrno>
 #include <cstring>
@@ -34,11 +35,15 @@ RunFolder::Lock::Lock(const RunFolder& folder) {
     recoverFolder(folder.checkpointDir());
     recoverFolder(folder.bestModelDir());
     // Files a killed process was writing (settings.json.partial-<pid>, a
-    // metrics.jsonl being trimmed): with the lock held nobody else writes here.
+    // metrics.jsonl being trimmed, an attention snapshot): with the lock held
+    // nobody else writes here.
     std::error_code ignored;
-    for (const auto& entry : std::filesystem::directory_iterator(folder.path(), ignored))
-        if (entry.path().filename().string().find(".partial-") != std::string::npos)
-            std::filesystem::remove_all(entry.path(), ignored);
+    for (const auto& dir : {folder.path(), attentionProbesDir(folder.path())}) {
+        std::vector<std::filesystem::path> partial;
+        for (const auto& entry : std::filesystem::directory_iterator(dir, ignored))
+            if (entry.path().filename().string().find(".partial-") != std::string::npos) partial.push_back(entry.path());
+        for (const auto& path : partial) std::filesystem::remove_all(path, ignored);
+    }
 }
 
 RunFolder::Lock::~Lock() {
@@ -55,6 +60,7 @@ void RunFolder::clearRun() const {
         std::filesystem::remove_all(dir, ignored);
         std::filesystem::remove_all(dir + ".previous", ignored);
     }
+    std::filesystem::remove_all(attentionProbesDir(path_), ignored);
 }
 
 RunFolder::RunFolder(std::string path) : path_(std::move(path)) {

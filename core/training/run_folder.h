@@ -4,6 +4,9 @@
 //   best/            the best model so far, as a Hugging Face folder
 //   checkpoint/      the latest resumable state (see training_checkpoint.h)
 //   report.json      final validation and test metrics
+//   attention_probes/ the attention of the probe sentences: one
+//                    step-NNNNNNNN.safetensors per epoch end, each under 1 MB
+//                    (format and size bound: attention_probes.h)
 #pragma once
 
 #include <fstream>
@@ -36,7 +39,8 @@ public:
 
     bool holdsRun() const;  // settings.json exists: a run started here
     // Removes a previous run's files (settings, metrics, report, best/,
-    // checkpoint/) for a run that replaces it; nothing else in the folder.
+    // checkpoint/, attention_probes/) for a run that replaces it; nothing else
+    // in the folder.
     void clearRun() const;
 
     const std::string& path() const { return path_; }

@@ -6,6 +6,8 @@
 #include "common/errors.h"
 #include "data/label_alignment.h"
 #include "runtime/torch_runtime.h"
+#include "training/attention_probe_recorder.h"
+#include "training/attention_probes.h"
 #include "training/batch_plan.h"
 #include "training/encoded_dataset.h"
 #include "training/evaluator.h"
@@ -65,6 +67,7 @@ struct Trainer::Impl {
     std::vector<size_t> trainLengths;
     int64_t batchesPerEpoch = 0, stepsPerEpoch = 0, total = 0;
     std::unique_ptr<StepRunner> stepper;
+    std::unique_ptr<AttentionProbeRecorder> probes;
     std::vector<torch::Tensor> bestWeights;  // copies of the best evaluation's parameters
 
     std::atomic<bool> paused{false}, cancelRequested{false};
@@ -94,6 +97,7 @@ struct Trainer::Impl {
         if (data.validation) validation = encode(*data.validation);
         if (data.test) test = encode(*data.test);
         trainLengths = lengthsOf(train);
+        probes = std::make_unique<AttentionProbeRecorder>(*model, options, data.validation ? &*data.validation : nullptr);
         batchesPerEpoch = (int64_t(train.examples.size()) + options.batchSize - 1) / options.batchSize;
         stepsPerEpoch = (batchesPerEpoch + options.gradientAccumulation - 1) / options.gradientAccumulation;
         total = options.maxSteps > 0 ? options.maxSteps : options.epochs * stepsPerEpoch;
@@ -252,6 +256,7 @@ TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
         run.writeSettings(settingsJson());
     }
     run.openMetrics(position.step);
+    removeAttentionProbesAfter(run.path(), position.step);  // as metrics.jsonl: the resumed run takes them anew
     module.train();
     safePoint();
 
@@ -322,7 +327,9 @@ TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
             position.epoch = epoch + 1;
             position.batchInEpoch = 0;
         }
+        const std::string probeFile = probes->record(*model, run.path(), position.step, epoch);
         if (auto report = evaluate(validation, "validation", epoch, position.step)) {
+            report->attentionProbesFile = probeFile;
             const double value = metricValue(report->metrics, metric);
             report->improved = position.bestStep < 0 || (higher ? value > position.bestMetric : value < position.bestMetric);
             if (report->improved) {

@@ -1,5 +1,6 @@
 // Trainer: fine-tunes a sequence classifier on a dataset, evaluating after every
-// epoch, keeping the best model and a resumable checkpoint in a run folder.
+// epoch, keeping the best model and a resumable checkpoint in a run folder, and
+// the attention of a few probe sentences after every epoch (attention_probes.h).
 //
 // run() blocks and may be called on any thread; pause/resume/cancel may be
 // called from any other thread. Progress arrives through TrainingCallbacks on
@@ -49,6 +50,10 @@ struct EvaluationReport {
     int64_t step = 0;
     ClassificationMetrics metrics;
     bool improved = false;  // best so far by the chosen metric
+    // The attention snapshot taken with this evaluation (attention_probes.h):
+    // a live GUI reads it with readAttentionProbes. Empty when none was taken
+    // (no probes; the test split).
+    std::string attentionProbesFile;
 };
 
 struct TrainingCallbacks {

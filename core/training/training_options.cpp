@@ -5,6 +5,7 @@
 #include "common/json_file.h"
 #include "training/option_schema.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace bertbench {
@@ -37,6 +38,21 @@ int64_t TrainingOptions::resolvedWarmupSteps(int64_t totalSteps) const {
     return static_cast<int64_t>(std::ceil(warmupRatio * double(totalSteps)));
 }
 
+std::vector<std::string> TrainingOptions::attentionProbeTexts() const {
+    std::vector<std::string> texts;
+    size_t start = 0;
+    while (start <= attentionProbes.size()) {
+        const size_t bar = std::min(attentionProbes.find('|', start), attentionProbes.size());
+        const auto first = attentionProbes.find_first_not_of(" \t\r\n", start);
+        if (first != std::string::npos && first < bar) {
+            const auto last = attentionProbes.find_last_not_of(" \t\r\n", bar - 1);
+            texts.push_back(attentionProbes.substr(first, last - first + 1));
+        }
+        start = bar + 1;
+    }
+    return texts;
+}
+
 void TrainingOptions::validate() const {
     auto require = [](bool ok, const std::string& message) {
         if (!ok) throw UsageError(message);
@@ -47,6 +63,10 @@ void TrainingOptions::validate() const {
     }
     require(epochs > 0 || maxSteps > 0, "epochs must be at least 1 (or give max steps)");
     require(lora.rank == 0 || !headOnly, "LoRA and head-only training exclude each other");
+    const size_t probes = attentionProbeTexts().size();
+    require(probes <= kMaxAttentionProbes, "training setting \"attention_probes\" (attention probes) has " +
+                                               std::to_string(probes) + " sentences; give at most " +
+                                               std::to_string(kMaxAttentionProbes) + ", separated by |");
 }
 
 nlohmann::json TrainingOptions::toJson() const {

@@ -5,6 +5,7 @@
 // the JSON, validation, the CLI flags and the GUI form: a new field goes there too.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -52,6 +53,18 @@ struct TrainingOptions {
     std::string metric = "mcc";        // chooses the best checkpoint: accuracy | mcc | f1 | loss
     int64_t evalBatchSize = 64;
     std::string device = "cpu";        // cpu | cuda | cuda:N
+    // Sentences whose attention is saved after every epoch (see
+    // attention_probes.h), separated by '|' because sentences hold commas;
+    // empty: the first kDefaultAttentionProbes validation texts. It changes
+    // no result, but a resumed run keeps it, so that its snapshots agree.
+    std::string attentionProbes;
+
+    static constexpr size_t kMaxAttentionProbes = 4;
+    static constexpr size_t kDefaultAttentionProbes = 3;
+    static constexpr size_t kAttentionProbeTokens = 64;  // each probe is cut to this, [CLS]/[SEP] included
+
+    // attentionProbes split at '|', each trimmed, empty ones left out.
+    std::vector<std::string> attentionProbeTexts() const;
 
     int64_t resolvedWarmupSteps(int64_t totalSteps) const;
     // Throws UsageError naming the first invalid field and its allowed range.

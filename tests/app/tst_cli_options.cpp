@@ -12,6 +12,8 @@
 #include <QRegularExpression>
 #include <QtTest>
 
+#include <filesystem>
+
 using fixtures::TempFolder;
 using namespace bertbench;
 
@@ -57,8 +59,11 @@ private Q_SLOTS:
         for (const auto& field : trainingOptionFields()) {
             // "  --lr FLOAT=2e-05   Peak AdamW ...": the flag, its type and default, then the help text.
             QString pattern = QStringLiteral("\\n  ") + QRegularExpression::escape(q(field.flag));
+            // An empty default (attention probes) shows no "=".
+            const QString defaultText = q(optionValueText(field.defaultValue()));
             if (field.type != OptionType::Bool)
-                pattern += QStringLiteral(" [A-Z]+(:\\{[^}]*\\})?=") + QRegularExpression::escape(q(optionValueText(field.defaultValue())));
+                pattern += QStringLiteral(" [A-Z]+(:\\{[^}]*\\})?") +
+                           (defaultText.isEmpty() ? QString() : QStringLiteral("=") + QRegularExpression::escape(defaultText));
             pattern += QStringLiteral("[ \\n]");
             QVERIFY2(run.out.contains(QRegularExpression(pattern)), qPrintable(q(field.flag) + " missing in\n" + run.out));
             QVERIFY2(run.out.contains(q(field.help)), field.flag.c_str());
@@ -152,6 +157,17 @@ private Q_SLOTS:
         TempFolder again("cli_options_settings");
         const auto repeated = trainedOptions(again, {"--options", q(folder.file("run/settings.json"))});
         QCOMPARE(repeated, options);
+    }
+
+    void attentionProbesKeepTheirCommas() {
+        TempFolder folder("cli_options_probes");
+        const std::string probes = "The cat sat, quietly. | Who left?";
+        const auto options = trainedOptions(folder, {"--attention-probes", q(probes)});
+        QCOMPARE(options.at("attention_probes").get<std::string>(), probes);
+        QVERIFY(std::filesystem::exists(folder.file("run/attention_probes/step-00000001.safetensors")));
+        const auto five = fixtures::cli(trainArguments({"--attention-probes", "a | b | c | d | e"}));
+        QCOMPARE(five.exitCode, 2);
+        QVERIFY2(five.err.contains("at most 4"), qPrintable(five.err));
     }
 
     void aPresetIsTheBase() {

@@ -89,6 +89,8 @@ const char* const kStrings[] = {
     QT_TRANSLATE_NOOP("OptionSchema", "checkpoint every (minutes)"),
     QT_TRANSLATE_NOOP("OptionSchema", "Also write a resumable checkpoint after this many minutes of training, so a crash or kill loses at most that much work. 0 does not count time."),
     QT_TRANSLATE_NOOP("OptionSchema", "off"),
+    QT_TRANSLATE_NOOP("OptionSchema", "attention probes"),
+    QT_TRANSLATE_NOOP("OptionSchema", "Up to 4 sentences, separated by |, whose attention in every layer and head is saved after every epoch, to follow how attention changes during training. Each is cut to 64 tokens (fewer in large models, so that each save stays under 1 MB). Empty uses the first 3 validation texts."),
 };
 
 }  // namespace

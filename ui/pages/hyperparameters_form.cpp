@@ -94,7 +94,10 @@ QWidget* HyperparametersPage::createEditor(const OptionField& field) {
             if (field.key == "device" && choice.name.rfind("cuda", 0) == 0 && !cudaAvailable()) continue;
             box->addItem(QString::fromStdString(choice.name), QString::fromStdString(choice.name));
         }
-        if (field.type == OptionType::String && field.choices.empty()) box->setEditable(true);
+        if (field.type == OptionType::String && field.choices.empty()) {
+            box->setEditable(true);
+            box->setInsertPolicy(QComboBox::NoInsert);  // free text (attention probes): Return adds no item
+        }
         connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, &HyperparametersPage::validateNow);
         connect(box, &QComboBox::editTextChanged, this, &HyperparametersPage::validateNow);
         editor = box;

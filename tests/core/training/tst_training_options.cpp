@@ -58,7 +58,7 @@ private Q_SLOTS:
         size_t leaves = 0;
         for (const auto& [key, value] : json.items()) leaves += value.is_object() ? value.size() : 1;
         QCOMPARE(keys.size(), leaves);
-        QCOMPARE(keys.size(), size_t(30));
+        QCOMPARE(keys.size(), size_t(31));
         TrainingOptions{}.validate();
     }
 
@@ -86,9 +86,29 @@ private Q_SLOTS:
         auto written = o.toJson();
         QCOMPARE(written.at("checkpoint_steps").get<int64_t>(), TrainingOptions{}.checkpointSteps);
         QCOMPARE(written.at("checkpoint_minutes").get<double>(), TrainingOptions{}.checkpointMinutes);
+        QCOMPARE(written.at("attention_probes").get<std::string>(), std::string());
         written.erase("checkpoint_steps");
         written.erase("checkpoint_minutes");
+        written.erase("attention_probes");
         QCOMPARE(written, json);
+    }
+
+    void attentionProbesAreSentencesBetweenBars() {
+        TrainingOptions o;
+        QVERIFY(o.attentionProbeTexts().empty());
+        o.attentionProbes = "  The cat sat, quietly. |Who left?||  |\tBirds fly.\n";
+        QCOMPARE(o.attentionProbeTexts(), (std::vector<std::string>{"The cat sat, quietly.", "Who left?", "Birds fly."}));
+        o.attentionProbes = "one";
+        QCOMPARE(o.attentionProbeTexts(), std::vector<std::string>{"one"});
+        o.attentionProbes = "a | b | c | d";
+        o.validate();
+        o.attentionProbes += " | e";
+        try {
+            o.validate();
+            QFAIL("five probes were accepted");
+        } catch (const UsageError& e) {
+            QVERIFY2(QString(e.what()).contains("\"attention_probes\"") && QString(e.what()).contains("at most 4"), e.what());
+        }
     }
 
     void everyFieldRoundTrips_data() {
