@@ -1,10 +1,14 @@
 // A fresh, empty folder under the system temp dir for one test, removed when the
 // object goes out of scope, plus helpers to build variants of fixture folders.
+// The name carries the process id, so two test runs on one machine (a build
+// tree and a fresh clone) never share a folder.
 #pragma once
 
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include <unistd.h>
 
 #include "fixtures.h"
 
@@ -13,7 +17,7 @@ namespace fixtures {
 class TempFolder {
 public:
     explicit TempFolder(const std::string& name)
-        : path_(std::filesystem::temp_directory_path() / ("bertbench_test_" + name)) {
+        : path_(std::filesystem::temp_directory_path() / ("bertbench_test_" + name + "_" + std::to_string(::getpid()))) {
         std::filesystem::remove_all(path_);
         std::filesystem::create_directories(path_);
     }
