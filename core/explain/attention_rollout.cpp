@@ -22,23 +22,6 @@ std::vector<double> layerMatrix(const AttentionMaps& maps, int layer) {
 
 }  // namespace
 
-std::vector<double> attentionRollout(const AttentionMaps& maps) {
-    const int t = maps.tokens;
-    if (maps.layers == 0 || t == 0) return {};
-    std::vector<double> rollout = layerMatrix(maps, 0);
-    for (int layer = 1; layer < maps.layers; ++layer) {
-        const auto a = layerMatrix(maps, layer);
-        std::vector<double> product(rollout.size(), 0.0);
-        for (int i = 0; i < t; ++i)  // product = a · rollout: the later layer on the left
-            for (int k = 0; k < t; ++k) {
-                const double aik = a[size_t(i) * t + k];
-                for (int j = 0; j < t; ++j) product[size_t(i) * t + j] += aik * rollout[size_t(k) * t + j];
-            }
-        rollout = std::move(product);
-    }
-    return rollout;
-}
-
 std::vector<float> rolloutFromFirstToken(const AttentionMaps& maps) {
     // e₀ᵀ · A_L ⋯ A_1, one vector-matrix product per layer from the last: the
     // same row as attentionRollout's, in O(layers · tokens²) instead of tokens³.

@@ -11,10 +11,8 @@
 
 namespace bertbench {
 
-// [tokens * tokens], row-major. Empty maps give an empty result.
-std::vector<double> attentionRollout(const AttentionMaps& maps);
-
-// The rollout row of the first token ([CLS] / <s>, what a classifier reads).
+// The rollout row of the first token ([CLS] / <s>, what a classifier reads);
+// empty maps give an empty result.
 std::vector<float> rolloutFromFirstToken(const AttentionMaps& maps);
 
 }  // namespace bertbench
