@@ -156,7 +156,7 @@ private Q_SLOTS:
                         "not a folder");
 
         folder.copyFrom(kCola, {"config.json", "model.safetensors"});
-        expectFileError([&] { loadModelFolder(folder.path()); }, "broken",
+        expectFileError([&] { loadModelFolder(folder.path()); }, QString::fromStdString(folder.path()),
                         "has no tokenizer: expected vocab.txt (BERT, DistilBERT), vocab.json and merges.txt");
         folder.copyFrom(kCola, {"tokenizer_config.json"});  // names BertTokenizer: its vocab.txt is missing
         expectFileError([&] { loadModelFolder(folder.path()); }, "vocab.txt", "missing");
@@ -194,7 +194,7 @@ private Q_SLOTS:
 
         folder.copyFrom(kCola, {"config.json"});
         fs::remove(folder.file("model.safetensors"));
-        expectFileError([&] { loadModelFolder(folder.path()); }, "broken",
+        expectFileError([&] { loadModelFolder(folder.path()); }, QString::fromStdString(folder.path()),
                         "no weights: expected model.safetensors or pytorch_model.bin");
 
         folder.write("model.safetensors", "garbage");
