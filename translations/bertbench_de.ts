@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AblationView</name>
+    <message numerus="yes">
+        <source>Importance over %n example(s) of the validation split: darker heads matter more.</source>
+        <translation>
+            <numerusform>Wichtigkeit über %n Beispiel der Validierungsdaten: Dunklere Heads sind wichtiger.</numerusform>
+            <numerusform>Wichtigkeit über %n Beispiele der Validierungsdaten: Dunklere Heads sind wichtiger.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click a head to switch it off (crossed out) or on again; the probabilities follow.</source>
+        <translation>Klicken Sie auf einen Head, um ihn abzuschalten (durchgestrichen) oder wieder anzuschalten; die Wahrscheinlichkeiten folgen.</translation>
+    </message>
+    <message>
+        <source>All heads on</source>
+        <translation>Alle Heads an</translation>
+    </message>
+    <message>
+        <source>Measure importance</source>
+        <translation>Wichtigkeit messen</translation>
+    </message>
+    <message>
+        <source>How much the validation loss depends on each head (Michel et al. 2019), normalised per layer. Not while training runs.</source>
+        <translation>Wie stark der Validierungsverlust von jedem Head abhängt (Michel et al. 2019), je Schicht normiert. Nicht während eines Trainings.</translation>
+    </message>
+    <message>
+        <source>Prune least important</source>
+        <translation>Unwichtigste entfernen</translation>
+    </message>
+    <message>
+        <source>Removes this many of the least important heads from the model (smaller and faster), then evaluates it again. Save the model to keep it; transformers loads it.</source>
+        <translation>Entfernt so viele der unwichtigsten Heads aus dem Modell (kleiner und schneller) und evaluiert es erneut. Speichern Sie das Modell, um es zu behalten; transformers lädt es.</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>With %n head(s) off, against every head on:</source>
+        <translation>
+            <numerusform>Mit %n Head aus, gegenüber allen Heads an:</numerusform>
+            <numerusform>Mit %n Heads aus, gegenüber allen Heads an:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Measuring head importance…</source>
+        <translation>Wichtigkeit der Heads wird gemessen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pruning %n head(s)…</source>
+        <translation>
+            <numerusform>%n Head wird entfernt…</numerusform>
+            <numerusform>%n Heads werden entfernt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>L%1 H%2</source>
+        <translation>S%1 H%2</translation>
+    </message>
+    <message>
+        <source>Pruned %1. Validation accuracy %2 → %3, loss %4 → %5. The model has unsaved changes: save it to keep the pruned heads.</source>
+        <translation>Entfernt: %1. Genauigkeit auf den Validierungsdaten %2 → %3, Verlust %4 → %5. Das Modell hat ungespeicherte Änderungen: Speichern Sie es, um die entfernten Heads zu behalten.</translation>
+    </message>
+    <message>
+        <source>Every head is on: these are the model&apos;s own probabilities.</source>
+        <translation>Alle Heads sind an: Das sind die eigenen Wahrscheinlichkeiten des Modells.</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>BertBench %1&lt;br&gt;Qt %2 (built with %3)&lt;br&gt;%4</source>
@@ -68,64 +136,196 @@
         <translation>Satz eingeben und Enter drücken</translation>
     </message>
     <message>
-        <source>Show attention</source>
-        <translation>Aufmerksamkeit anzeigen</translation>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
     </message>
     <message>
-        <source>Layer:</source>
-        <translation>Schicht:</translation>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
     </message>
     <message>
-        <source>Head:</source>
-        <translation>Head:</translation>
+        <source>Saves the figure of the tab shown as PNG (for slides) or SVG (for papers).</source>
+        <translation>Speichert die Abbildung des gezeigten Reiters als PNG (für Folien) oder SVG (für Veröffentlichungen).</translation>
     </message>
     <message>
-        <source>Mean over heads</source>
-        <translation>Mittel über alle Heads</translation>
+        <source>Heads</source>
+        <translation>Heads</translation>
     </message>
     <message>
-        <source>Head %1</source>
-        <translation>Head %1</translation>
+        <source>Attributions</source>
+        <translation>Attributionen</translation>
     </message>
     <message>
-        <source>Export PNG…</source>
-        <translation>PNG exportieren…</translation>
+        <source>Ablation</source>
+        <translation>Ablation</translation>
     </message>
     <message>
-        <source>Rows are layers, columns heads. Click a thumbnail to open it.</source>
-        <translation>Zeilen sind Schichten, Spalten Heads. Ein Klick auf ein Vorschaubild öffnet es.</translation>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
     </message>
     <message>
-        <source>Export attention map</source>
-        <translation>Aufmerksamkeitskarte exportieren</translation>
+        <source>Across training</source>
+        <translation>Im Training</translation>
     </message>
     <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG-Bild (*.png)</translation>
+        <source>Minimal pair</source>
+        <translation>Minimalpaar</translation>
     </message>
     <message>
-        <source>Hide special tokens</source>
-        <translation>Sondertokens ausblenden</translation>
+        <source>Where each attention head looks.</source>
+        <translation>Wohin jeder Attention-Head schaut.</translation>
     </message>
     <message>
-        <source>Many heads park their attention on [CLS] and [SEP] (RoBERTa: &lt;s&gt; and &lt;/s&gt;); hiding them shows what else they look at.</source>
-        <translation>Viele Heads parken ihre Aufmerksamkeit auf [CLS] und [SEP] (RoBERTa: &lt;s&gt; und &lt;/s&gt;); blendet man sie aus, sieht man, worauf sie sonst achten.</translation>
+        <source>Which tokens moved the decision, and which way.</source>
+        <translation>Welche Tokens die Entscheidung bewegt haben, und in welche Richtung.</translation>
     </message>
     <message>
-        <source>Colours:</source>
-        <translation>Farben:</translation>
+        <source>Switch heads off and watch the probabilities; importance and pruning.</source>
+        <translation>Heads abschalten und die Wahrscheinlichkeiten beobachten; Wichtigkeit und Entfernen.</translation>
     </message>
     <message>
-        <source>0 … max</source>
-        <translation>0 … max</translation>
+        <source>How attention differs from a second model, e.g. the pretrained one.</source>
+        <translation>Wie sich die Attention von einem zweiten Modell unterscheidet, etwa dem vortrainierten.</translation>
     </message>
     <message>
-        <source>min … max</source>
-        <translation>min … max</translation>
+        <source>How attention changed from one evaluation of a run to the next.</source>
+        <translation>Wie sich die Attention von einer Evaluierung eines Laufs zur nächsten verändert hat.</translation>
     </message>
     <message>
-        <source>min … max spreads the colours over the weights that occur, so a nearly uniform head does not look flat.</source>
-        <translation>min … max verteilt die Farben über die vorkommenden Gewichte, damit ein fast gleichmäßiger Kopf nicht einfarbig aussieht.</translation>
+        <source>Two sentences side by side, with their attributions&apos; difference.</source>
+        <translation>Zwei Sätze nebeneinander, mit der Differenz ihrer Attributionen.</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>Abbildung exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>AttributionView</name>
+    <message>
+        <source>Method:</source>
+        <translation>Methode:</translation>
+    </message>
+    <message>
+        <source>Integrated gradients</source>
+        <translation>Integrierte Gradienten</translation>
+    </message>
+    <message>
+        <source>Gradient × input</source>
+        <translation>Gradient × Eingabe</translation>
+    </message>
+    <message>
+        <source>Attention rollout</source>
+        <translation>Attention-Rollout</translation>
+    </message>
+    <message>
+        <source>Integrated gradients: exact but costs steps + 1 forward and backward passes. Gradient × input: one pass, a first-order estimate. Attention rollout: where [CLS] gathers from through all layers; no sign.</source>
+        <translation>Integrierte Gradienten: genau, kosten aber Schritte + 1 Vorwärts- und Rückwärtsdurchläufe. Gradient × Eingabe: ein Durchlauf, eine Schätzung erster Ordnung. Attention-Rollout: woher [CLS] durch alle Schichten sammelt; ohne Vorzeichen.</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>Schritte:</translation>
+    </message>
+    <message>
+        <source>Intervals of the integral; more steps shrink the completeness gap.</source>
+        <translation>Intervalle des Integrals; mehr Schritte verkleinern die Vollständigkeitslücke.</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Klasse:</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>Vorhergesagte Klasse</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Erklären</translation>
+    </message>
+    <message>
+        <source>Explaining…</source>
+        <translation>Wird erklärt…</translation>
+    </message>
+    <message>
+        <source>Explaining %1 (probability %2). Red tokens push towards it, blue ones away.</source>
+        <translation>Erklärt wird %1 (Wahrscheinlichkeit %2). Rote Tokens drängen dorthin, blaue davon weg.</translation>
+    </message>
+    <message>
+        <source>Attention rollout: the share of [CLS]&apos;s attention that reaches each token through all layers (no sign; not specific to %1).</source>
+        <translation>Attention-Rollout: der Anteil der Attention von [CLS], der durch alle Schichten bei jedem Token ankommt (ohne Vorzeichen; nicht spezifisch für %1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Σ scores = %1; f(x) − f(baseline) = %2 − %3 = %4; completeness gap %5 (%6 %) after %n step(s).</source>
+        <translation>
+            <numerusform>Σ Werte = %1; f(x) − f(Basislinie) = %2 − %3 = %4; Vollständigkeitslücke %5 (%6 %) nach %n Schritt.</numerusform>
+            <numerusform>Σ Werte = %1; f(x) − f(Basislinie) = %2 − %3 = %4; Vollständigkeitslücke %5 (%6 %) nach %n Schritten.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonView</name>
+    <message>
+        <source>Other model:</source>
+        <translation>Anderes Modell:</translation>
+    </message>
+    <message>
+        <source>A model folder of the same architecture, e.g. the one training started from</source>
+        <translation>Ein Modellordner derselben Architektur, etwa der, mit dem das Training begann</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Difference (this − other)</source>
+        <translation>Differenz (dieses − anderes)</translation>
+    </message>
+    <message>
+        <source>This model</source>
+        <translation>Dieses Modell</translation>
+    </message>
+    <message>
+        <source>Other model</source>
+        <translation>Anderes Modell</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>Change (JSD, bits)</source>
+        <translation>Änderung (JSD, Bit)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %1 most changed heads, over %n sentence(s) of the validation split:</source>
+        <translation>
+            <numerusform>Die %1 am stärksten veränderten Heads, über %n Satz der Validierungsdaten:</numerusform>
+            <numerusform>Die %1 am stärksten veränderten Heads, über %n Sätze der Validierungsdaten:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The most changed heads appear here.</source>
+        <translation>Hier erscheinen die am stärksten veränderten Heads.</translation>
+    </message>
+    <message>
+        <source>Model to compare with</source>
+        <translation>Modell zum Vergleichen</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Wird verglichen…</translation>
     </message>
 </context>
 <context>
@@ -1109,6 +1309,122 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     </message>
 </context>
 <context>
+    <name>ExplainService</name>
+    <message>
+        <source>Explain</source>
+        <translation>Erklären</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>Vorhersage</translation>
+    </message>
+    <message>
+        <source>Compare attention with %1</source>
+        <translation>Attention mit %1 vergleichen</translation>
+    </message>
+    <message>
+        <source>Head importance</source>
+        <translation>Wichtigkeit der Heads</translation>
+    </message>
+    <message>
+        <source>Prune heads</source>
+        <translation>Heads entfernen</translation>
+    </message>
+    <message>
+        <source>Attention across training</source>
+        <translation>Attention im Training</translation>
+    </message>
+</context>
+<context>
+    <name>FigureExport</name>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>%1: choose a name ending in .png or .svg</source>
+        <translation>%1: Wählen Sie einen Namen, der auf .png oder .svg endet</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: the SVG could not be written</source>
+        <translation>%1: Das SVG konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1: the PNG could not be written</source>
+        <translation>%1: Das PNG konnte nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>HeadToggleGrid</name>
+    <message>
+        <source>The model&apos;s heads appear here.</source>
+        <translation>Hier erscheinen die Heads des Modells.</translation>
+    </message>
+    <message>
+        <source>H%1</source>
+        <translation>H%1</translation>
+    </message>
+    <message>
+        <source>L%1</source>
+        <translation>S%1</translation>
+    </message>
+</context>
+<context>
+    <name>HeadsView</name>
+    <message>
+        <source>Layer:</source>
+        <translation>Schicht:</translation>
+    </message>
+    <message>
+        <source>Head:</source>
+        <translation>Head:</translation>
+    </message>
+    <message>
+        <source>Mean over heads</source>
+        <translation>Mittel über alle Heads</translation>
+    </message>
+    <message>
+        <source>Head %1</source>
+        <translation>Head %1</translation>
+    </message>
+    <message>
+        <source>Hide special tokens</source>
+        <translation>Sondertokens ausblenden</translation>
+    </message>
+    <message>
+        <source>Many heads park their attention on [CLS] and [SEP] (RoBERTa: &lt;s&gt; and &lt;/s&gt;); hiding them shows what else they look at.</source>
+        <translation>Viele Heads parken ihre Aufmerksamkeit auf [CLS] und [SEP] (RoBERTa: &lt;s&gt; und &lt;/s&gt;); blendet man sie aus, sieht man, worauf sie sonst achten.</translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation>Farben:</translation>
+    </message>
+    <message>
+        <source>0 … max</source>
+        <translation>0 … max</translation>
+    </message>
+    <message>
+        <source>min … max</source>
+        <translation>min … max</translation>
+    </message>
+    <message>
+        <source>min … max spreads the colours over the weights that occur, so a nearly uniform head does not look flat.</source>
+        <translation>min … max verteilt die Farben über die vorkommenden Gewichte, damit ein fast gleichmäßiger Kopf nicht einfarbig aussieht.</translation>
+    </message>
+    <message>
+        <source>Rows are layers, columns heads; red: more attention than the other model, blue: less. Click a thumbnail to open it. Wheel: zoom, drag: pan, double click: all.</source>
+        <translation>Zeilen sind Schichten, Spalten Heads; rot: mehr Attention als im anderen Modell, blau: weniger. Ein Klick auf ein Vorschaubild öffnet es. Mausrad: zoomen, Ziehen: verschieben, Doppelklick: alles.</translation>
+    </message>
+    <message>
+        <source>Rows are layers, columns heads. Click a thumbnail to open it. Wheel: zoom, drag: pan, double click: all.</source>
+        <translation>Zeilen sind Schichten, Spalten Heads. Ein Klick auf ein Vorschaubild öffnet es. Mausrad: zoomen, Ziehen: verschieben, Doppelklick: alles.</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>BertBench user guide</source>
@@ -1546,6 +1862,57 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     <message>
         <source>&amp;Welcome page</source>
         <translation>&amp;Startseite</translation>
+    </message>
+</context>
+<context>
+    <name>MinimalPairView</name>
+    <message>
+        <source>First:</source>
+        <translation>Erster:</translation>
+    </message>
+    <message>
+        <source>Second:</source>
+        <translation>Zweiter:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Methode:</translation>
+    </message>
+    <message>
+        <source>Integrated gradients</source>
+        <translation>Integrierte Gradienten</translation>
+    </message>
+    <message>
+        <source>Gradient × input</source>
+        <translation>Gradient × Eingabe</translation>
+    </message>
+    <message>
+        <source>Explain both</source>
+        <translation>Beide erklären</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>Erster</translation>
+    </message>
+    <message>
+        <source>Second</source>
+        <translation>Zweiter</translation>
+    </message>
+    <message>
+        <source>Second − first</source>
+        <translation>Zweiter − erster</translation>
+    </message>
+    <message>
+        <source>Both explained for %1, the first sentence&apos;s class; one colour scale.</source>
+        <translation>Beide erklärt für %1, die Klasse des ersten Satzes; eine Farbskala.</translation>
+    </message>
+    <message>
+        <source>Explaining…</source>
+        <translation>Wird erklärt…</translation>
     </message>
 </context>
 <context>
@@ -2305,6 +2672,17 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     </message>
 </context>
 <context>
+    <name>TokenScoresStrip</name>
+    <message>
+        <source>The sentence&apos;s tokens appear here, shaded by score.</source>
+        <translation>Hier erscheinen die Tokens des Satzes, nach ihrem Wert eingefärbt.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>TrainPage</name>
     <message>
         <source>Error: %1</source>
@@ -2437,6 +2815,37 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     <message>
         <source>MCC near 0: the model does no better than always answering the most common class. Try more epochs, a different learning rate, or check that the label column is right.</source>
         <translation>MCC nahe 0: Das Modell ist nicht besser, als immer die häufigste Klasse zu antworten. Versuchen Sie mehr Epochen, eine andere Lernrate, oder prüfen Sie, ob die Label-Spalte stimmt.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingAttentionView</name>
+    <message>
+        <source>This run has no attention snapshots: it stopped before its first evaluation, or was trained before runs kept them.</source>
+        <translation>Dieser Lauf hat keine Attention-Aufnahmen: Er endete vor seiner ersten Evaluierung oder wurde trainiert, bevor Läufe sie speicherten.</translation>
+    </message>
+    <message>
+        <source>Train a model, or open a run folder: each evaluation stores the attention of a few probe sentences.</source>
+        <translation>Trainieren Sie ein Modell oder öffnen Sie einen Laufordner: Jede Evaluierung speichert die Attention einiger Testsätze.</translation>
+    </message>
+    <message>
+        <source>Run: %1</source>
+        <translation>Lauf: %1</translation>
+    </message>
+    <message>
+        <source>Open run folder…</source>
+        <translation>Laufordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Probe:</source>
+        <translation>Testsatz:</translation>
+    </message>
+    <message>
+        <source>Open run folder</source>
+        <translation>Laufordner öffnen</translation>
+    </message>
+    <message>
+        <source>Step %1, epoch %2 (%3 of %4)</source>
+        <translation>Schritt %1, Epoche %2 (%3 von %4)</translation>
     </message>
 </context>
 <context>

@@ -2,10 +2,8 @@
 
 #include "checkpoint/model_folder.h"
 #include "common/errors.h"
-#include "data/label_alignment.h"
 #include "inference/eval_mode_scope.h"
-#include "model/input_batch.h"
-#include "training/encoded_dataset.h"
+#include "training/classifier_batches.h"
 
 #include <torch/torch.h>
 
@@ -21,10 +19,7 @@ HeadImportance measureHeadImportance(ModelBundle& model, const Dataset& data, si
         throw UsageError("head importance needs a sequence-classification model");
     if (data.examples.empty()) throw UsageError(data.source + " has no examples to measure head importance on");
     if (batchSize < 1) throw UsageError("the batch size must be at least 1");
-    const auto limit = size_t(model.maxLength);
-    const auto aligned = alignLabels(data, model.config.id2label);
-    const auto encoded =
-        encodeDataset(aligned, *model.tokenizer, maxLength == 0 || maxLength > limit ? limit : maxLength);
+    const auto encoded = encodeForClassifier(model, data, maxLength);
 
     TaskModelImpl& net = *model.model;
     EvalModeScope evalMode(net);
@@ -38,21 +33,16 @@ HeadImportance measureHeadImportance(ModelBundle& model, const Dataset& data, si
     result.layers = layers;
     result.heads = heads;
     const size_t count = encoded.examples.size();
+    const auto order = shortestFirst(encoded);
     for (size_t start = 0; start < count; start += size_t(batchSize)) {
         const size_t end = std::min(count, start + size_t(batchSize));
-        std::vector<TokenSequence> sequences;
-        std::vector<int64_t> labels;
-        for (size_t i = start; i < end; ++i) {
-            const auto& e = encoded.examples[i];
-            sequences.push_back({&e.ids, e.secondSegmentStart});
-            labels.push_back(e.label);
-            result.tokens += e.ids.size();
-        }
+        const auto batch = labelledBatch(encoded, order, start, end, model.tokenizer->padId(), device);
+        result.tokens += batch.tokens;
         ForwardOptions options;
         options.headMask = mask;
-        const auto logits = net.forward(padBatch(sequences, model.tokenizer->padId(), 0, device), options).logits;
+        const auto logits = net.forward(batch.inputs, options).logits;
         // The batch's mean loss, as transformers' models return it with labels.
-        const auto loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), torch::tensor(labels).to(device));
+        const auto loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), batch.labels);
         accumulated += torch::autograd::grad({loss}, {mask})[0].abs().to(torch::kFloat64);
         if (progress && !progress(double(end) / double(count)))
             throw OperationCancelled("measuring head importance was cancelled");

@@ -41,6 +41,9 @@ private:
             for (const auto& l : session->holdout().train->labelNames) texts << readable(QString::fromStdString(l));
         for (const auto& c : window_->dataPage()->previewModel()->header()) texts << readable(c);
         texts << typed_ << QStringLiteral("Hunde bellen.");
+        // The data's own sentences (the training view lists the first validation texts as probes).
+        if (const auto validation = session->split(QStringLiteral("validation")))
+            for (const auto& e : validation->examples) texts << readable(QString::fromStdString(e.text));
         for (const QString& path : {session->data().request.path, session->holdout().request.path, session->model().folder})
             if (!path.isEmpty()) texts << QFileInfo(path).fileName() << path;
         return texts;

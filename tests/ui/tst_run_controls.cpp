@@ -243,7 +243,7 @@ private slots:
     void attentionColoursSpanMinToMaxOnRequest() {
         window_->showPage(MainWindow::Attention);
         auto* attention = window_->attentionPage();
-        auto* map = attention->findChild<AttentionMapPlot*>();
+        auto* map = attention->map();  // the Heads tab's (other tabs have maps too)
         QVERIFY(map);
         QTRY_VERIFY_WITH_TIMEOUT(map->mapSize().width() > 0, 20000);
         QCOMPARE(map->dataRange().lower, 0.0);

@@ -113,6 +113,18 @@ public:
             QCoreApplication::processEvents();
             QCoreApplication::processEvents();
             walkPage(name);
+            // A page's tabs hold texts too (the Attention page's views): each shown once.
+            for (auto* tabs : window_->findChildren<QTabWidget*>()) {
+                if (!tabs->isVisible()) continue;
+                const int shown = tabs->currentIndex();
+                for (int i = 0; i < tabs->count(); ++i) {
+                    if (i == shown) continue;
+                    tabs->setCurrentIndex(i);
+                    QCoreApplication::processEvents();
+                    walkPage(name + QLatin1Char('/') + readable(tabs->tabText(i)));
+                }
+                tabs->setCurrentIndex(shown);
+            }
         }
     }
 

@@ -1,94 +1,63 @@
 // AttentionPage: see attention_page.h.
 #include "pages/attention_page.h"
 
-#include "plots/attention_grid_plot.h"
+#include "dialogs/message_dialogs.h"
+#include "attention/ablation_view.h"
+#include "attention/attribution_view.h"
+#include "attention/comparison_view.h"
+#include "attention/heads_view.h"
+#include "attention/minimal_pair_view.h"
+#include "attention/training_attention_view.h"
 #include "plots/attention_map_plot.h"
+#include "plots/figure_export.h"
+#include "plots/head_toggle_grid.h"
+#include "plots/token_scores_strip.h"
 #include "session/prediction_service.h"
 
-#include <QCheckBox>
-#include <QComboBox>
 #include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSpinBox>
-#include <QSplitter>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
-AttentionPage::AttentionPage(PredictionService* service, QWidget* parent) : QWidget(parent), service_(service) {
+AttentionPage::AttentionPage(PredictionService* prediction, ExplainService* explain, QWidget* parent)
+    : QWidget(parent), service_(prediction) {
     sentenceLabel_ = new QLabel(this);
     sentence_ = new QLineEdit(this);
     sentence_->setObjectName(QStringLiteral("attentionSentence"));
     show_ = new QPushButton(this);
-    layerLabel_ = new QLabel(this);
-    layer_ = new QSpinBox(this);
-    layer_->setRange(1, 1);
-    headLabel_ = new QLabel(this);
-    head_ = new QComboBox(this);
-    head_->setMinimumContentsLength(14);
-    hideSpecial_ = new QCheckBox(this);
-    scaleLabel_ = new QLabel(this);
-    scale_ = new QComboBox(this);
-    scale_->setObjectName(QStringLiteral("colourScale"));
-    scale_->addItem(QString(), int(AttentionMapPlot::ColourScale::ZeroToMax));
-    scale_->addItem(QString(), int(AttentionMapPlot::ColourScale::MinToMax));
     export_ = new QPushButton(this);
+    export_->setObjectName(QStringLiteral("exportFigure"));
     auto* top = new QHBoxLayout;
     top->addWidget(sentenceLabel_);
     top->addWidget(sentence_, 1);
     top->addWidget(show_);
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(layerLabel_);
-    controls->addWidget(layer_);
-    controls->addSpacing(12);
-    controls->addWidget(headLabel_);
-    controls->addWidget(head_);
-    controls->addSpacing(12);
-    controls->addWidget(hideSpecial_);
-    controls->addSpacing(12);
-    controls->addWidget(scaleLabel_);
-    controls->addWidget(scale_);
-    controls->addStretch(1);
-    controls->addWidget(export_);
+    top->addSpacing(12);
+    top->addWidget(export_);
 
-    map_ = new AttentionMapPlot(this);
-    map_->setMinimumSize(420, 380);
-    grid_ = new AttentionGridPlot(this);
-    hint_ = new QLabel(this);
-    hint_->setWordWrap(true);
-    auto* side = new QWidget;
-    auto* sideLayout = new QVBoxLayout(side);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->addWidget(grid_, 1);
-    sideLayout->addWidget(hint_);
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(map_);
-    split->addWidget(side);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setSizes({600, 400});  // the map is what people read; the grid is for navigation
+    heads_ = new HeadsView(/*signedValues=*/false, this);
+    attributions_ = new AttributionView(explain, this);
+    ablation_ = new AblationView(explain, this);
+    comparison_ = new ComparisonView(explain, this);
+    training_ = new TrainingAttentionView(explain, this);
+    minimalPair_ = new MinimalPairView(explain, this);
+    tabs_ = new QTabWidget(this);
+    tabs_->setObjectName(QStringLiteral("explainTabs"));
+    tabs_->setDocumentMode(true);
+    for (QWidget* view : std::initializer_list<QWidget*>{heads_, attributions_, ablation_, comparison_, training_,
+                                                         minimalPair_})
+        tabs_->addTab(view, QString());
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addLayout(controls);
-    layout->addWidget(split, 1);
+    layout->addWidget(tabs_, 1);
 
     connect(show_, &QPushButton::clicked, this, &AttentionPage::request);
     connect(sentence_, &QLineEdit::returnPressed, this, &AttentionPage::request);
-    connect(layer_, qOverload<int>(&QSpinBox::valueChanged), this, &AttentionPage::redraw);
-    connect(head_, qOverload<int>(&QComboBox::currentIndexChanged), this, &AttentionPage::redraw);
-    connect(hideSpecial_, &QCheckBox::toggled, this, &AttentionPage::redraw);
-    connect(scale_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-        map_->setColourScale(AttentionMapPlot::ColourScale(scale_->currentData().toInt()));
-        redraw();
-    });
-    connect(export_, &QPushButton::clicked, this, &AttentionPage::exportPng);
-    connect(grid_, &AttentionGridPlot::headChosen, this, [this](int layer, int head) {
-        layer_->setValue(layer + 1);
-        head_->setCurrentIndex(head + 1);
-    });
+    connect(export_, &QPushButton::clicked, this, &AttentionPage::exportWithDialog);
     connect(service_, &PredictionService::predicted, this, &AttentionPage::onPredicted);
     connect(service_, &PredictionService::modelReplaced, this, &AttentionPage::request);
     retranslateUi();
@@ -97,22 +66,21 @@ AttentionPage::AttentionPage(PredictionService* service, QWidget* parent) : QWid
 void AttentionPage::retranslateUi() {
     sentenceLabel_->setText(tr("Sentence:"));
     sentence_->setPlaceholderText(tr("Type a sentence and press Enter"));
-    show_->setText(tr("Show attention"));
-    layerLabel_->setText(tr("Layer:"));
-    headLabel_->setText(tr("Head:"));
-    if (head_->count() > 0) head_->setItemText(0, tr("Mean over heads"));
-    for (int i = 1; i < head_->count(); ++i) head_->setItemText(i, tr("Head %1").arg(i));
-    hideSpecial_->setText(tr("Hide special tokens"));
-    hideSpecial_->setToolTip(tr("Many heads park their attention on [CLS] and [SEP] (RoBERTa: <s> and </s>); hiding "
-                                "them shows what else they look at."));
-    scaleLabel_->setText(tr("Colours:"));
-    scale_->setItemText(0, tr("0 … max"));
-    scale_->setItemText(1, tr("min … max"));
-    scale_->setToolTip(tr("min … max spreads the colours over the weights that occur, so a nearly uniform head "
-                          "does not look flat."));
-    export_->setText(tr("Export PNG…"));
-    hint_->setText(tr("Rows are layers, columns heads. Click a thumbnail to open it."));
-    redraw();
+    show_->setText(tr("Show"));
+    export_->setText(tr("Export…"));
+    export_->setToolTip(tr("Saves the figure of the tab shown as PNG (for slides) or SVG (for papers)."));
+    tabs_->setTabText(Heads, tr("Heads"));
+    tabs_->setTabText(Attributions, tr("Attributions"));
+    tabs_->setTabText(Ablation, tr("Ablation"));
+    tabs_->setTabText(Comparison, tr("Comparison"));
+    tabs_->setTabText(Training, tr("Across training"));
+    tabs_->setTabText(MinimalPair, tr("Minimal pair"));
+    tabs_->setTabToolTip(Heads, tr("Where each attention head looks."));
+    tabs_->setTabToolTip(Attributions, tr("Which tokens moved the decision, and which way."));
+    tabs_->setTabToolTip(Ablation, tr("Switch heads off and watch the probabilities; importance and pruning."));
+    tabs_->setTabToolTip(Comparison, tr("How attention differs from a second model, e.g. the pretrained one."));
+    tabs_->setTabToolTip(Training, tr("How attention changed from one evaluation of a run to the next."));
+    tabs_->setTabToolTip(MinimalPair, tr("Two sentences side by side, with their attributions' difference."));
 }
 
 void AttentionPage::changeEvent(QEvent* event) {
@@ -121,7 +89,7 @@ void AttentionPage::changeEvent(QEvent* event) {
 }
 
 void AttentionPage::setSentence(const QString& text) {
-    if (text == sentence_->text() && !stale_ && prediction_.attentions) return;
+    if (text == sentence_->text() && !stale_ && heads_->hasMaps()) return;
     sentence_->setText(text);
     // Attentions of every layer are costly on a large model: only for a page someone looks at.
     if (isVisible()) request();
@@ -133,56 +101,49 @@ void AttentionPage::showEvent(QShowEvent* event) {
     if (stale_) request();
 }
 
-void AttentionPage::setHideSpecialTokens(bool hide) { hideSpecial_->setChecked(hide); }
-void AttentionPage::setColourScaleFromMinimum(bool fromMinimum) { scale_->setCurrentIndex(fromMinimum ? 1 : 0); }
+void AttentionPage::showTab(Tab tab) { tabs_->setCurrentIndex(tab); }
+
+AttentionMapPlot* AttentionPage::map() const { return heads_->map(); }
+int AttentionPage::tokenCount() const { return heads_->tokenCount(); }
+void AttentionPage::setHideSpecialTokens(bool hide) { heads_->setHideSpecialTokens(hide); }
+void AttentionPage::setColourScaleFromMinimum(bool fromMinimum) { heads_->setColourScaleFromMinimum(fromMinimum); }
 
 void AttentionPage::request() {
     stale_ = false;
-    if (sentence_->text().trimmed().isEmpty()) return;
-    pending_ = service_->request(sentence_->text().trimmed(), true);
+    const QString text = sentence_->text().trimmed();
+    if (text.isEmpty()) return;
+    pending_ = service_->request(text, true);
+    // Each tab computes only when it is shown (attributions cost many passes).
+    attributions_->setSentence(text);
+    ablation_->setSentence(text);
+    comparison_->setSentence(text);
     emit sentenceChanged(sentence_->text());
 }
 
 void AttentionPage::onPredicted(int id, const bertbench::Prediction& p) {
     if (id != pending_ || !p.attentions) return;
-    prediction_ = p;
-    const auto& maps = *p.attentions;
-    const QSignalBlocker blockLayer(layer_), blockHead(head_);
-    layer_->setRange(1, maps.layers);
-    const int keepHead = head_->currentIndex();
-    head_->clear();
-    head_->addItem(tr("Mean over heads"));
-    for (int h = 0; h < maps.heads; ++h) head_->addItem(tr("Head %1").arg(h + 1));
-    head_->setCurrentIndex(keepHead > 0 && keepHead <= maps.heads ? keepHead : 1);
-    redraw();
+    heads_->setMaps(*p.attentions, toQStringList(p.readableTokens), p.special);
     emit shown();
 }
 
-QVector<int> AttentionPage::shownTokens() const {
-    QVector<int> shown;
-    for (int i = 0; i < int(prediction_.tokens.size()); ++i) {
-        const bool special = size_t(i) < prediction_.special.size() && prediction_.special[size_t(i)];
-        if (hideSpecial_->isChecked() && special) continue;
-        shown << i;
+QWidget* AttentionPage::currentFigure() const {
+    switch (Tab(tabs_->currentIndex())) {
+    case Heads: return heads_->map();
+    case Attributions: return attributions_->strip();
+    case Ablation: return ablation_->grid();
+    case Comparison: return comparison_->figure();
+    case Training: return training_->heads()->map();
+    case MinimalPair: return minimalPair_;
     }
-    return shown;
+    return heads_->map();
 }
 
-void AttentionPage::redraw() {
-    if (!prediction_.attentions) {
-        map_->clearMap();
-        grid_->clearMaps();
-        return;
-    }
-    const auto shown = shownTokens();
-    const int layer = layer_->value() - 1, head = head_->currentIndex() - 1;
-    map_->setMap(*prediction_.attentions, toQStringList(prediction_.readableTokens), layer, head, shown);
-    grid_->setMaps(*prediction_.attentions, shown, map_->gradient(), map_->dataRange());
-    grid_->setCurrent(layer, head);
-}
+QString AttentionPage::exportFigure(const QString& path) { return FigureExport::save(currentFigure(), path); }
 
-void AttentionPage::exportPng() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export attention map"), QStringLiteral("attention.png"),
-                                                      tr("PNG image (*.png)"));
-    if (!path.isEmpty()) map_->savePng(path, 0, 0, 2.0);  // twice the pixels, for slides
+void AttentionPage::exportWithDialog() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export figure"), QStringLiteral("attention.png"),
+                                                      FigureExport::fileFilter());
+    if (path.isEmpty()) return;
+    const QString error = exportFigure(path);
+    if (!error.isEmpty()) MessageDialogs::showError(this, tr("Export figure"), error);
 }

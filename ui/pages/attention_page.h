@@ -1,38 +1,62 @@
-// AttentionPage: what each attention head of the model looks at for one
-// sentence — a large map of the chosen layer and head (or the mean over
-// heads) beside an overview of every layer × head; [CLS]/[SEP] can be hidden;
-// the map exports as PNG. Attentions come from the prediction thread.
+// AttentionPage: what the model looks at and why, for the sentence typed here
+// (shared with the Predict page). One tab per view, each its own widget in
+// ui/attention/: Heads (every layer × head's attention map), Attributions
+// (tokens shaded by how much they moved the decision), Ablation (heads
+// switched off by clicking, importance, pruning), Comparison (a second
+// model's attention), Training (attention at each evaluation of a run) and
+// Minimal pair (two sentences side by side). Every view exports its figure
+// as PNG or SVG. All of it works while a model trains: the session serves
+// these requests between two optimizer steps.
 #pragma once
 
 #include "session/workbench_types.h"
 
 #include <QWidget>
 
-class AttentionGridPlot;
+class AblationView;
 class AttentionMapPlot;
+class AttributionView;
+class ComparisonView;
+class ExplainService;
+class HeadsView;
+class MinimalPairView;
 class PredictionService;
-class QCheckBox;
-class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QSpinBox;
+class QTabWidget;
+class TrainingAttentionView;
 
 class AttentionPage : public QWidget {
     Q_OBJECT
 
 public:
-    explicit AttentionPage(PredictionService* service, QWidget* parent = nullptr);
+    enum Tab { Heads, Attributions, Ablation, Comparison, Training, MinimalPair };
+
+    AttentionPage(PredictionService* prediction, ExplainService* explain, QWidget* parent = nullptr);
 
     void setSentence(const QString& text);
-    AttentionMapPlot* map() const { return map_; }
-    int tokenCount() const { return int(prediction_.tokens.size()); }
+    void showTab(Tab tab);
+    QTabWidget* tabs() const { return tabs_; }
+    HeadsView* heads() const { return heads_; }
+    AttributionView* attributions() const { return attributions_; }
+    AblationView* ablation() const { return ablation_; }
+    ComparisonView* comparison() const { return comparison_; }
+    TrainingAttentionView* training() const { return training_; }
+    MinimalPairView* minimalPair() const { return minimalPair_; }
+
+    // The Heads tab, as before the other tabs existed.
+    AttentionMapPlot* map() const;
+    int tokenCount() const;
     void setHideSpecialTokens(bool hide);
     void setColourScaleFromMinimum(bool fromMinimum);  // min…max instead of 0…max
-    void exportPng();
+
+    // The current tab's figure as PNG or SVG (by the suffix); "" or the error.
+    QString exportFigure(const QString& path);
+    void exportWithDialog();
 
 signals:
-    void shown();
+    void shown();  // the Heads tab drew a new sentence
     void sentenceChanged(const QString& text);  // typed here: the Predict page follows
 
 protected:
@@ -42,22 +66,20 @@ protected:
 private:
     void retranslateUi();
     void request();
-    bool stale_ = false;  // the sentence changed while the page was hidden: computed when shown
     void onPredicted(int id, const bertbench::Prediction& p);
-    void redraw();
-    QVector<int> shownTokens() const;
+    QWidget* currentFigure() const;
 
+    bool stale_ = false;  // the sentence changed while the page was hidden: computed when shown
     PredictionService* service_;
     int pending_ = -1;
-    bertbench::Prediction prediction_;
-    QLabel *sentenceLabel_, *layerLabel_, *headLabel_, *hint_;
+    QLabel* sentenceLabel_;
     QLineEdit* sentence_;
     QPushButton *show_, *export_;
-    QSpinBox* layer_;
-    QComboBox* head_;
-    QCheckBox* hideSpecial_;
-    QLabel* scaleLabel_;
-    QComboBox* scale_;
-    AttentionMapPlot* map_;
-    AttentionGridPlot* grid_;
+    QTabWidget* tabs_;
+    HeadsView* heads_;
+    AttributionView* attributions_;
+    AblationView* ablation_;
+    ComparisonView* comparison_;
+    TrainingAttentionView* training_;
+    MinimalPairView* minimalPair_;
 };

@@ -3,9 +3,12 @@
 
 #include <QMouseEvent>
 #include <QPainter>
+#include <cmath>
+#include <vector>
 
 namespace {
 constexpr int kHeaderSize = 22;  // room for the "H1…" and "L1…" labels
+constexpr int kThumbnailSide = 96;
 }
 
 AttentionGridPlot::AttentionGridPlot(QWidget* parent) : QWidget(parent) {
@@ -25,14 +28,32 @@ void AttentionGridPlot::setMaps(const bertbench::AttentionMaps& maps, const QVec
     heads_ = maps.heads;
     thumbs_.clear();
     const int n = int(shown.size());
+    // A thumbnail is drawn a few dozen pixels wide: long inputs are pooled to
+    // at most kThumbnailSide pixels a side, each the weight of its block
+    // furthest from 0 (attention is sparse: a mean would wash out the bright
+    // cells; for differences the sign is kept).
+    const int side = std::max(1, std::min(n, kThumbnailSide));
+    std::vector<int> blockOf(size_t(std::max(1, n)));
+    for (int i = 0; i < n; ++i) blockOf[size_t(i)] = int(int64_t(i) * side / n);
     QCPColorGradient colours = gradient;  // color() is not const
+    std::vector<float> pooled(size_t(side) * side);
     for (int l = 0; l < layers_; ++l)
         for (int h = 0; h < heads_; ++h) {
-            QImage image(std::max(1, n), std::max(1, n), QImage::Format_RGB32);
+            std::fill(pooled.begin(), pooled.end(), 0.0f);
+            for (int r = 0; r < n; ++r) {
+                float* pooledRow = pooled.data() + size_t(blockOf[size_t(r)]) * side;
+                const float* row = maps.values.data() + maps.index(l, h, shown[r], 0);
+                for (int c = 0; c < n; ++c) {
+                    float& cell = pooledRow[blockOf[size_t(c)]];
+                    const float v = row[shown[c]];
+                    if (std::abs(v) > std::abs(cell)) cell = v;
+                }
+            }
+            QImage image(side, side, QImage::Format_RGB32);
             image.fill(palette().color(QPalette::Base));
-            for (int r = 0; r < n; ++r)
-                for (int c = 0; c < n; ++c)
-                    image.setPixel(c, r, colours.color(maps.at(l, h, shown[r], shown[c]), range));
+            if (n > 0)
+                for (int r = 0; r < side; ++r)
+                    for (int c = 0; c < side; ++c) image.setPixel(c, r, colours.color(pooled[size_t(r) * side + c], range));
             thumbs_ << image;
         }
     update();

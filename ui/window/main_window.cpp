@@ -5,6 +5,8 @@
 #include "common/json_file.h"
 
 #include "pages/attention_page.h"
+#include "attention/comparison_view.h"
+#include "session/explain_service.h"
 #include "window/bundled_data.h"
 #include "pages/data_page.h"
 #include "pages/evaluate_page.h"
@@ -47,6 +49,7 @@ MainWindow::MainWindow(const QString& dataset, QWidget* parent) : QMainWindow(pa
     session_ = new WorkbenchSession(this);
     training_ = new TrainingController(session_, this);
     prediction_ = new PredictionService(session_, this);
+    explain_ = new ExplainService(session_, this);
 
     data_ = new DataPage(session_);
     model_ = new ModelPage(session_, training_);
@@ -54,7 +57,7 @@ MainWindow::MainWindow(const QString& dataset, QWidget* parent) : QMainWindow(pa
     train_ = new TrainPage(session_, training_, hyperparameters_);
     evaluate_ = new EvaluatePage(session_);
     predict_ = new PredictPage(prediction_);
-    attention_ = new AttentionPage(prediction_);
+    attention_ = new AttentionPage(prediction_, explain_);
     welcome_ = new WelcomePage;
 
     sidebar_ = new QListWidget;
@@ -181,6 +184,9 @@ MainWindow::MainWindow(const QString& dataset, QWidget* parent) : QMainWindow(pa
     // One current sentence: typed on either page, shown on both.
     connect(predict_, &PredictPage::sentenceChanged, attention_, &AttentionPage::setSentence);
     connect(attention_, &AttentionPage::sentenceChanged, predict_, &PredictPage::setSentence);
+    // The folder a model came from is what its training is best compared with.
+    connect(session_, &WorkbenchSession::modelChanged, this,
+            [this] { attention_->comparison()->suggestOtherModel(session_->model().folder); });
 
     readSettings();
     data_->setMaxLength(int(hyperparameters_->options().maxLength));

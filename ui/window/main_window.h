@@ -22,6 +22,7 @@ class HyperparametersPage;
 class ModelPage;
 class PredictPage;
 class PredictionService;
+class ExplainService;
 class TrainPage;
 class TrainingController;
 class WorkbenchSession;
@@ -99,6 +100,7 @@ private:
     WorkbenchSession* session_;
     TrainingController* training_;
     PredictionService* prediction_;
+    ExplainService* explain_;
 
     QListWidget* sidebar_;
     QStackedWidget* stack_;
