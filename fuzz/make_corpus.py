@@ -99,6 +99,23 @@ head = (fixtures / "reference/tiny-bert-cola/model.safetensors").read_bytes()
 n = struct.unpack("<Q", head[:8])[0]
 write("safetensors", "tiny-bert-cola-header", head[:8 + n])
 
+# attention_probes: a run's snapshot as the trainer writes it (U8 weights,
+# the probes' texts and tokens in the metadata), and one a probe short
+def probes(texts, layers=2, heads=2, step=120):
+    entries, tensors = [], {}
+    for i, text in enumerate(texts):
+        tokens = ["[CLS]"] + text.lower().split() + ["[SEP]"]
+        t = len(tokens)
+        entries.append({"pair": "", "readable_tokens": tokens, "text": text, "tokens": tokens})
+        tensors[f"probe.{i}"] = ("U8", [layers, heads, t, t], bytes((7 * k) % 256 for k in range(layers * heads * t * t)))
+    meta = {"epoch": "1", "format": "bertbench-attention-probes/1", "probes": json.dumps(entries, separators=(",", ":")),
+            "scale": "255", "step": str(step)}
+    return safetensors(tensors, meta)
+
+write("attention_probes", "two_probes", probes(["Bill broke the bathtub .", "Harry coughed ."]))
+write("attention_probes", "one_probe", probes(["The boy ate the apple ."], layers=1, heads=3, step=7))
+write("attention_probes", "probe_missing", probes(["A b .", "C d ."])[:-20])
+
 # pytorch_model.bin: torch.save's zip layout (archive/data.pkl, archive/data/<key>,
 # archive/version), its pickle written opcode by opcode as torch writes it.
 def pickle_state_dict(entries):

@@ -47,13 +47,18 @@ double jensenShannon(const float* p, const float* q, int n) {
 }
 
 AttentionComparison compareAttention(std::shared_ptr<ModelBundle> first, std::shared_ptr<ModelBundle> second,
-                                     const std::string& text, const std::vector<std::string>& sample,
+                                     const PredictRequest& input, const std::vector<PredictRequest>& sample,
                                      size_t maxLength) {
     const size_t length = maxLength > 0 ? maxLength : size_t(std::min(first->maxLength, second->maxLength));
     const Predictor a(std::move(first), length), b(std::move(second), length);
+    auto withAttentions = [](PredictRequest request) {
+        request.withAttentions = true;
+        request.headMask = {};
+        return request;
+    };
     AttentionComparison result;
-    result.first = a.predict(text, /*withAttentions=*/true);
-    result.second = b.predict(text, /*withAttentions=*/true);
+    result.first = a.predict(withAttentions(input));
+    result.second = b.predict(withAttentions(input));
     checkComparable(result.first, result.second);
     const auto& mapA = *result.first.attentions;
     const auto& mapB = *result.second.attentions;
@@ -66,10 +71,14 @@ AttentionComparison compareAttention(std::shared_ptr<ModelBundle> first, std::sh
         result.sampleSize = 1;
     }
     for (const auto& item : sample) {
-        const auto pa = a.predict(item, true), pb = b.predict(item, true);
+        ++result.sampleSize;
+        if (item.text == input.text && item.pair == input.pair) {  // already through both models
+            addDivergences(mapA, mapB, sums);
+            continue;
+        }
+        const auto pa = a.predict(withAttentions(item)), pb = b.predict(withAttentions(item));
         checkComparable(pa, pb);
         addDivergences(*pa.attentions, *pb.attentions, sums);
-        ++result.sampleSize;
     }
     for (int l = 0; l < mapA.layers; ++l)
         for (int h = 0; h < mapA.heads; ++h)

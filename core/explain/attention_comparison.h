@@ -30,12 +30,13 @@ struct AttentionComparison {
 // distributions of n values each.
 double jensenShannon(const float* p, const float* q, int n);
 
-// text is compared map by map; the ranking averages over sample (the text
-// itself when sample is empty), each text truncated to maxLength (0: the
-// smaller model maximum). Both must be classifiers with the same layers and
-// heads and must tokenize every text the same way (UsageError otherwise).
+// input (a text or a pair) is compared map by map; the ranking averages over
+// sample (the input itself when sample is empty), each truncated to maxLength
+// (0: the smaller model maximum). Both must be classifiers with the same
+// layers and heads and must tokenize every text the same way (UsageError
+// otherwise). Head masks in the requests are ignored: the models are compared whole.
 AttentionComparison compareAttention(std::shared_ptr<ModelBundle> first, std::shared_ptr<ModelBundle> second,
-                                     const std::string& text, const std::vector<std::string>& sample,
+                                     const PredictRequest& input, const std::vector<PredictRequest>& sample,
                                      size_t maxLength = 0);
 
 }  // namespace bertbench

@@ -53,6 +53,9 @@ struct Attribution {
     // steps grow (a check that the integral was taken finely enough).
     int steps = 0;
     std::optional<double> output, baselineOutput, completenessGap;
+    // Passes through the whole model: the prediction, then one per batch of
+    // interpolation points (gradient × input: one). The embedding layer's own
+    // runs for the input and the baseline are not counted: they cost next to nothing.
     int64_t forwardPasses = 0;
 
     // The gap as a share of |f(x) − f(baseline)| (0 when they are equal).

@@ -29,10 +29,10 @@ struct AttentionMaps {
 // What to classify: a text, or a pair (encoded as [CLS] a [SEP] b [SEP]), with
 // some heads switched off or none.
 struct PredictRequest {
-    std::string text;
-    std::string pair;  // empty: a single text
+    std::string text{};
+    std::string pair{};  // empty: a single text
     bool withAttentions = false;
-    HeadMask headMask;
+    HeadMask headMask{};
 };
 
 struct Prediction {

@@ -45,11 +45,12 @@ struct PruneResult {
 
 // The current model's attention against another model folder's, for `text`
 // (AttentionComparison: first = the folder's model, second = the current one);
-// the ranking averages over the first sampleSize texts of `split` (just the
-// text when the session has no such data).
+// the ranking averages over the first sampleSize examples of `split`, pairs
+// as pairs (just the text when the session has no such data).
 struct CompareRequest {
-    std::string folder;
-    std::string text;
+    std::string folder{};
+    std::string text{};
+    std::string pair{};  // empty: a single text
     Split split = Split::Validation;
     size_t sampleSize = 32;
     size_t maxLength = 0;

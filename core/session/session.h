@@ -73,11 +73,12 @@ public:
     Reply<std::vector<Prediction>> predictBatch(std::vector<std::string> texts, size_t maxLength = 0,
                                                 OnDone<std::vector<Prediction>> done = {});
 
-    // Explanations (explain/). Attributions and comparisons of a text are
-    // served between two training steps on the current weights, as predictions
-    // are, and leave the run bit-identical (gradients reach the inputs only).
-    // Head importance and pruning go over a whole split, so like evaluation
-    // they are refused while training runs; pruning changes the current model.
+    // Explanations (explain/). Attributions, comparisons and head importance
+    // are served between two training steps on the current weights, as
+    // predictions are, and leave the run bit-identical (gradients reach the
+    // inputs or the head mask only; importance goes over a whole split, so the
+    // run waits for it). Pruning changes the current model, so it is refused
+    // while training runs.
     Reply<Attribution> explain(ExplainRequest request, OnDone<Attribution> done = {});
     Reply<HeadImportance> headImportance(HeadImportanceRequest request, OnDone<HeadImportance> done = {});
     Reply<PruneResult> pruneHeads(PruneRequest request, OnDone<PruneResult> done = {});

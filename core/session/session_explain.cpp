@@ -32,8 +32,9 @@ Session::Reply<Attribution> Session::explain(ExplainRequest request, OnDone<Attr
 }
 
 Session::Reply<HeadImportance> Session::headImportance(HeadImportanceRequest request, OnDone<HeadImportance> done) {
-    if (impl_->trainingActive())
-        return Impl::refuse("cannot measure head importance " + std::string(kBusyTraining), done);
+    // Gradients reach the head mask only and the random state is restored, so
+    // like an attribution it is served between two training steps (the run
+    // waits for it) and leaves the run bit-identical.
     return impl_->submit<HeadImportance>(
         [this, request](uint64_t epoch) {
             const auto current = requireModel(impl_->currentModel());
@@ -42,7 +43,7 @@ Session::Reply<HeadImportance> Session::headImportance(HeadImportanceRequest req
             return measureHeadImportance(*current.bundle(), *data, request.maxLength, request.batchSize,
                                          impl_->progressFor("Measuring head importance", epoch));
         },
-        std::move(done));
+        std::move(done), /*quick=*/true);
 }
 
 Session::Reply<PruneResult> Session::pruneHeads(PruneRequest request, OnDone<PruneResult> done) {
@@ -86,12 +87,12 @@ Session::Reply<AttentionComparison> Session::compareAttention(CompareRequest req
                     loadModelFolder(request.folder, Task::SequenceClassification));
                 impl_->comparisonFolder = request.folder;
             }
-            std::vector<std::string> sample;
+            std::vector<PredictRequest> sample;  // pairs stay pairs
             if (const auto data = dataset(request.split))
                 for (size_t i = 0; i < std::min(request.sampleSize, data->examples.size()); ++i)
-                    sample.push_back(data->examples[i].text);
-            return bertbench::compareAttention(impl_->comparisonModel, current.bundle(), request.text, sample,
-                                               request.maxLength);
+                    sample.push_back({data->examples[i].text, data->examples[i].textPair});
+            return bertbench::compareAttention(impl_->comparisonModel, current.bundle(), {request.text, request.pair},
+                                               sample, request.maxLength);
         },
         std::move(done), /*quick=*/true);
 }

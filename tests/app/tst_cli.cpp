@@ -188,10 +188,7 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         QFETCH(int, exitCode);
         QFETCH(QString, message);
-        const auto run = cli(arguments);
-        QCOMPARE(run.exitCode, exitCode);
-        QVERIFY2(run.err.contains(message), qPrintable(run.err));
-        QVERIFY(run.out.isEmpty());
+        fixtures::expectRefusal(arguments, exitCode, message);
     }
 
     void corruptWeightsAreBadInput() {

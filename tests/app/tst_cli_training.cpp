@@ -218,9 +218,7 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         QFETCH(int, exitCode);
         QFETCH(QString, message);
-        const auto run = fixtures::cli(arguments);
-        QCOMPARE(run.exitCode, exitCode);
-        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        fixtures::expectRefusal(arguments, exitCode, message);
     }
 };
 

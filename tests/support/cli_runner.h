@@ -5,6 +5,7 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QtTest>
 
 #include <nlohmann/json.hpp>
 
@@ -33,6 +34,15 @@ inline CliRun cli(const QStringList& arguments,
     process.waitForFinished(300000);
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
+}
+
+// A request the CLI refuses: the documented exit code, a message on stderr
+// that names the problem, and nothing on stdout.
+inline void expectRefusal(const QStringList& arguments, int exitCode, const QString& message) {
+    const auto run = cli(arguments);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
 }
 
 }  // namespace fixtures

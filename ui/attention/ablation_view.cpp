@@ -120,10 +120,10 @@ void AblationView::retranslateUi() {
     allOn_->setText(tr("All heads on"));
     importanceButton_->setText(tr("Measure importance"));
     importanceButton_->setToolTip(tr("How much the validation loss depends on each head (Michel et al. 2019), "
-                                      "normalised per layer. Not while training runs."));
+                                      "normalised per layer. During training the run waits while it is measured."));
     prune_->setText(tr("Prune least important"));
     prune_->setToolTip(tr("Removes this many of the least important heads from the model (smaller and faster), "
-                          "then evaluates it again. Save the model to keep it; transformers loads it."));
+                          "then evaluates it again. Save the model to keep it; transformers loads it. Not while training runs."));
     showReference();
     if (pruneResult_) pruneLabel_->setText(pruneReport());
 }

@@ -22,6 +22,12 @@ std::shared_ptr<ModelBundle> load(const std::string& relative) {
 }
 
 // tiny-bert-cola's config and tokenizer with the trained weights of after_training/.
+std::vector<PredictRequest> texts(std::initializer_list<std::string> list) {
+    std::vector<PredictRequest> requests;
+    for (const auto& text : list) requests.push_back({text});
+    return requests;
+}
+
 std::shared_ptr<ModelBundle> trained() {
     auto model = load("tiny-bert-cola");
     applyStateDict(*model->model,
@@ -48,7 +54,7 @@ private Q_SLOTS:
 
     void aModelComparedWithItselfHasNotChanged() {
         const auto model = load("tiny-bert-cola");
-        const auto c = compareAttention(model, model, "The boy ate the apple.", {"Him left.", "Mary sang."});
+        const auto c = compareAttention(model, model, {"The boy ate the apple."}, texts({"Him left.", "Mary sang."}));
         QCOMPARE(c.sampleSize, size_t(2));
         QCOMPARE(c.ranking.size(), size_t(8));
         for (const float d : c.difference.values) QCOMPARE(d, 0.0f);
@@ -59,7 +65,7 @@ private Q_SLOTS:
         const auto before = load("tiny-bert-cola");
         const auto after = trained();
         const std::string text = "The sailors rode the breeze clear of the rocks.";
-        const auto c = compareAttention(before, after, text, {text, "Him left."});
+        const auto c = compareAttention(before, after, {text}, texts({text, "Him left."}));
         QCOMPARE(c.first.tokens, c.second.tokens);
         const auto& a = *c.first.attentions;
         const auto& b = *c.second.attentions;
@@ -75,7 +81,7 @@ private Q_SLOTS:
         const auto top = c.ranking.front();
         double total = 0;
         for (const auto& sentence : {text, std::string("Him left.")}) {
-            const auto one = compareAttention(before, after, sentence, {});
+            const auto one = compareAttention(before, after, {sentence}, {});
             const auto& x = *one.first.attentions;
             const auto& y = *one.second.attentions;
             double rows = 0;
@@ -87,11 +93,30 @@ private Q_SLOTS:
         QVERIFY(std::abs(total / 2 - top.divergence) < 1e-9);
     }
 
+    // A pair in the sample goes through both models as [CLS] a [SEP] b [SEP].
+    void pairsAreComparedAsPairs() {
+        const auto before = load("tiny-bert-cola");
+        const auto after = trained();
+        const PredictRequest pair{"The boy ate the apple.", "He was hungry."};
+        const auto alone = compareAttention(before, after, pair, {});
+        QVERIFY(alone.first.tokens.size() > 10);
+        QCOMPARE(alone.first.pair, pair.pair);
+        const auto sampled = compareAttention(before, after, {"Him left."}, {pair});
+        QCOMPARE(sampled.sampleSize, size_t(1));
+        for (size_t i = 0; i < alone.ranking.size(); ++i) {
+            QCOMPARE(sampled.ranking[i].layer, alone.ranking[i].layer);
+            QCOMPARE(sampled.ranking[i].head, alone.ranking[i].head);
+            QVERIFY(std::abs(sampled.ranking[i].divergence - alone.ranking[i].divergence) < 1e-12);
+        }
+        const auto firstOnly = compareAttention(before, after, {"Him left."}, texts({pair.text}));
+        QVERIFY(std::abs(firstOnly.ranking.front().divergence - alone.ranking.front().divergence) > 1e-9);
+    }
+
     void modelsThatCannotBeComparedAreRefused() {
         const auto bert = load("tiny-bert-cola");
         const auto roberta = load("tiny-roberta-cola");
         try {
-            compareAttention(bert, roberta, "The boy ate the apple.", {});
+            compareAttention(bert, roberta, {"The boy ate the apple."}, {});
             QFAIL("models with different tokenizers must be refused");
         } catch (const UsageError& e) {
             QVERIFY(std::string(e.what()).find("differently") != std::string::npos ||
