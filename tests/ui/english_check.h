@@ -3,6 +3,7 @@
 // unmistakably English word; data (label names, paths) excepted.
 #pragma once
 
+#include "i18n/placeholder_pattern.h"
 #include "visible_texts.h"
 
 namespace germanwalk {
@@ -10,15 +11,7 @@ namespace germanwalk {
 inline QString patternOf(const QString& text) {
     static const QRegularExpression placeholder(QStringLiteral("%L?(\\d+|n)|%[pvm]"));
     if (!placeholder.match(text).hasMatch()) return {};
-    QString pattern;
-    int at = 0;
-    for (auto it = placeholder.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        pattern += QRegularExpression::escape(text.mid(at, m.capturedStart() - at)) + QStringLiteral(".+?");
-        at = m.capturedEnd();
-    }
-    pattern += QRegularExpression::escape(text.mid(at));
-    return QStringLiteral("^") + pattern + QStringLiteral("$");
+    return placeholderPattern(text, placeholder, /*capture=*/false);
 }
 
 // One <message> of the .ts file whose translation differs from its source.

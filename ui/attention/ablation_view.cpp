@@ -4,6 +4,7 @@
 #include "plots/head_toggle_grid.h"
 #include "plots/probability_bars_plot.h"
 #include "session/explain_service.h"
+#include "widgets/refresh_when_shown.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -18,7 +19,8 @@ namespace {
 QVector<float> toVector(const std::vector<float>& v) { return QVector<float>(v.begin(), v.end()); }
 }  // namespace
 
-AblationView::AblationView(ExplainService* service, QWidget* parent) : QWidget(parent), service_(service) {
+AblationView::AblationView(ExplainService* service, QWidget* parent)
+    : QWidget(parent), service_(service), refresh_(new RefreshWhenShown(this, [this] { request(); })) {
     grid_ = new HeadToggleGrid(this);
     grid_->setMinimumSize(320, 240);
     hint_ = new QLabel(this);
@@ -104,8 +106,7 @@ AblationView::AblationView(ExplainService* service, QWidget* parent) : QWidget(p
     connect(service_, &ExplainService::modelReplaced, this, [this] {
         resetShape();
         retranslateUi();
-        if (isVisible()) request();
-        else stale_ = true;
+        refresh_->request();
     });
     resetShape();
     retranslateUi();
@@ -133,11 +134,6 @@ void AblationView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
 }
 
-void AblationView::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (stale_) request();
-}
-
 void AblationView::resetShape() {
     const int layers = service_->layers(), heads = service_->heads();
     const auto keep = grid_->mask();
@@ -156,12 +152,10 @@ void AblationView::resetShape() {
 void AblationView::setSentence(const QString& text) {
     if (text == sentence_ && masked_) return;
     sentence_ = text;
-    if (isVisible()) request();
-    else stale_ = true;
+    refresh_->request();
 }
 
 void AblationView::request() {
-    stale_ = false;
     if (sentence_.trimmed().isEmpty() || !service_->isAvailable()) return;
     bertbench::PredictRequest all;
     all.text = sentence_.trimmed().toStdString();

@@ -19,6 +19,7 @@ class ProbabilityBarsPlot;
 class QLabel;
 class QPushButton;
 class QSpinBox;
+class RefreshWhenShown;
 
 class AblationView : public QWidget {
     Q_OBJECT
@@ -42,7 +43,6 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
-    void showEvent(QShowEvent* event) override;
 
 private:
     void retranslateUi();
@@ -53,7 +53,7 @@ private:
 
     ExplainService* service_;
     QString sentence_;
-    bool stale_ = false;
+    RefreshWhenShown* refresh_;  // request() once the tab is shown
     int pendingMasked_ = -1, pendingReference_ = -1, pendingImportance_ = -1, pendingPrune_ = -1;
     std::optional<bertbench::Prediction> masked_, reference_;
     std::optional<bertbench::HeadImportance> importance_;

@@ -3,6 +3,7 @@
 
 #include "plots/token_scores_strip.h"
 #include "session/explain_service.h"
+#include "widgets/refresh_when_shown.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -15,7 +16,8 @@
 
 using bertbench::AttributionMethod;
 
-AttributionView::AttributionView(ExplainService* service, QWidget* parent) : QWidget(parent), service_(service) {
+AttributionView::AttributionView(ExplainService* service, QWidget* parent)
+    : QWidget(parent), service_(service), refresh_(new RefreshWhenShown(this, [this] { explain(); })) {
     methodLabel_ = new QLabel(this);
     method_ = new QComboBox(this);
     method_->setObjectName(QStringLiteral("attributionMethod"));
@@ -69,8 +71,7 @@ AttributionView::AttributionView(ExplainService* service, QWidget* parent) : QWi
     });
     connect(service_, &ExplainService::modelReplaced, this, [this] {
         refillClasses();
-        if (isVisible()) explain();
-        else stale_ = true;
+        refresh_->request();
     });
     refillClasses();
     retranslateUi();
@@ -97,11 +98,6 @@ void AttributionView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
 }
 
-void AttributionView::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (stale_) explain();
-}
-
 void AttributionView::refillClasses() {
     const QString keep = class_->currentData().toString();
     class_->clear();
@@ -114,8 +110,7 @@ void AttributionView::refillClasses() {
 void AttributionView::setSentence(const QString& text) {
     if (text == sentence_ && attribution_) return;
     sentence_ = text;
-    if (isVisible()) explain();
-    else stale_ = true;
+    refresh_->request();
 }
 
 void AttributionView::setMethod(AttributionMethod method) { method_->setCurrentIndex(method_->findData(int(method))); }
@@ -123,7 +118,6 @@ void AttributionView::setSteps(int steps) { steps_->setValue(steps); }
 void AttributionView::setClassLabel(const QString& label) { class_->setCurrentIndex(std::max(0, class_->findData(label))); }
 
 void AttributionView::explain() {
-    stale_ = false;
     if (sentence_.trimmed().isEmpty() || !service_->isAvailable()) return;
     bertbench::ExplainRequest request;
     request.text = sentence_.trimmed().toStdString();

@@ -15,6 +15,7 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
+class RefreshWhenShown;
 class TokenScoresStrip;
 
 class AttributionView : public QWidget {
@@ -37,7 +38,6 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
-    void showEvent(QShowEvent* event) override;
 
 private:
     void retranslateUi();
@@ -46,7 +46,7 @@ private:
 
     ExplainService* service_;
     QString sentence_;
-    bool stale_ = false;
+    RefreshWhenShown* refresh_;  // explain() once the tab is shown
     int pending_ = -1;
     std::optional<bertbench::Attribution> attribution_;
     QLabel *methodLabel_, *stepsLabel_, *classLabel_, *summary_, *status_;

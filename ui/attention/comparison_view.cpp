@@ -4,6 +4,7 @@
 #include "attention/heads_view.h"
 #include "plots/attention_map_plot.h"
 #include "session/explain_service.h"
+#include "widgets/refresh_when_shown.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -28,7 +29,8 @@ QStringList readable(const bertbench::Prediction& p) {
 }
 }  // namespace
 
-ComparisonView::ComparisonView(ExplainService* service, QWidget* parent) : QWidget(parent), service_(service) {
+ComparisonView::ComparisonView(ExplainService* service, QWidget* parent)
+    : QWidget(parent), service_(service), refresh_(new RefreshWhenShown(this, [this] { compare(); })) {
     folderLabel_ = new QLabel(this);
     folder_ = new QLineEdit(this);
     folder_->setObjectName(QStringLiteral("otherModelFolder"));
@@ -109,10 +111,7 @@ ComparisonView::ComparisonView(ExplainService* service, QWidget* parent) : QWidg
     connect(service_, &ExplainService::failed, this, [this](int id, const QString&, const QString& message) {
         if (id == pending_) status_->setText(message);
     });
-    connect(service_, &ExplainService::modelReplaced, this, [this] {
-        if (isVisible()) compare();
-        else stale_ = true;
-    });
+    connect(service_, &ExplainService::modelReplaced, refresh_, &RefreshWhenShown::request);
     retranslateUi();
 }
 
@@ -137,16 +136,10 @@ void ComparisonView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
 }
 
-void ComparisonView::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (stale_) compare();
-}
-
 void ComparisonView::setSentence(const QString& text) {
     if (text == sentence_ && comparison_) return;
     sentence_ = text;
-    if (isVisible()) compare();
-    else stale_ = true;
+    refresh_->request();
 }
 
 void ComparisonView::setOtherModel(const QString& folder) {
@@ -170,7 +163,6 @@ void ComparisonView::browse() {
 }
 
 void ComparisonView::compare() {
-    stale_ = false;
     if (sentence_.trimmed().isEmpty() || folder_->text().trimmed().isEmpty() || !service_->isAvailable()) return;
     bertbench::CompareRequest request;
     request.folder = folder_->text().trimmed().toStdString();

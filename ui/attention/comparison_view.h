@@ -18,6 +18,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableWidget;
+class RefreshWhenShown;
 
 class ComparisonView : public QWidget {
     Q_OBJECT
@@ -41,7 +42,6 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
-    void showEvent(QShowEvent* event) override;
 
 private:
     void retranslateUi();
@@ -50,7 +50,7 @@ private:
 
     ExplainService* service_;
     QString sentence_;
-    bool stale_ = false;
+    RefreshWhenShown* refresh_;  // compare() once the tab is shown
     int pending_ = -1;
     std::optional<bertbench::AttentionComparison> comparison_;
     QLabel *folderLabel_, *shownLabel_, *status_, *rankingLabel_;

@@ -4,6 +4,7 @@
 #include "plots/probability_bars_plot.h"
 #include "plots/token_scores_strip.h"
 #include "session/explain_service.h"
+#include "widgets/refresh_when_shown.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -20,7 +21,8 @@
 
 using bertbench::AttributionMethod;
 
-MinimalPairView::MinimalPairView(ExplainService* service, QWidget* parent) : QWidget(parent), service_(service) {
+MinimalPairView::MinimalPairView(ExplainService* service, QWidget* parent)
+    : QWidget(parent), service_(service), refresh_(new RefreshWhenShown(this, [this] { explain(); })) {
     firstLabel_ = new QLabel(this);
     secondLabel_ = new QLabel(this);
     firstEdit_ = new QLineEdit(QStringLiteral("The boy ate the apple."), this);
@@ -92,11 +94,9 @@ MinimalPairView::MinimalPairView(ExplainService* service, QWidget* parent) : QWi
     connect(service_, &ExplainService::failed, this, [this](int id, const QString&, const QString& message) {
         if (id == pendingFirst_ || id == pendingSecond_) status_->setText(message);
     });
-    connect(service_, &ExplainService::modelReplaced, this, [this] {
-        if (isVisible()) explain();
-        else stale_ = true;
-    });
+    connect(service_, &ExplainService::modelReplaced, refresh_, &RefreshWhenShown::request);
     retranslateUi();
+    refresh_->request();  // the example pair, on first sight
 }
 
 void MinimalPairView::retranslateUi() {
@@ -111,11 +111,6 @@ void MinimalPairView::retranslateUi() {
                                                 .arg(QString::fromStdString(first_->classLabel)));
 }
 
-void MinimalPairView::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (stale_) explain();  // the example pair on first sight, or after the model changed
-}
-
 void MinimalPairView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) retranslateUi();
     QWidget::changeEvent(event);
@@ -128,7 +123,6 @@ void MinimalPairView::setSentences(const QString& first, const QString& second) 
 }
 
 void MinimalPairView::explain() {
-    stale_ = false;
     if (firstEdit_->text().trimmed().isEmpty() || secondEdit_->text().trimmed().isEmpty() || !service_->isAvailable())
         return;
     bertbench::ExplainRequest request;

@@ -19,6 +19,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableWidget;
+class RefreshWhenShown;
 class TokenScoresStrip;
 
 class MinimalPairView : public QWidget {
@@ -44,7 +45,6 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
-    void showEvent(QShowEvent* event) override;
 
 private:
     void retranslateUi();
@@ -52,7 +52,7 @@ private:
 
     ExplainService* service_;
     int pendingFirst_ = -1, pendingSecond_ = -1;
-    bool stale_ = true;  // explained when next shown
+    RefreshWhenShown* refresh_;  // explain() once the tab is shown
     QString requestedSecond_;
     std::optional<bertbench::Attribution> first_, second_;
     QLabel *firstLabel_, *secondLabel_, *methodLabel_, *status_;

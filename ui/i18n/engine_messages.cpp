@@ -22,6 +22,8 @@
 // First match wins, so a specific template comes before a general one.
 #include "i18n/engine_messages.h"
 
+#include "i18n/placeholder_pattern.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QStringList>
@@ -222,15 +224,8 @@ struct Compiled {
 // "only %1 %2; missing the %3" -> ^only (.*?) (.*?); missing the (.*?)$
 QRegularExpression patternOf(const QString& source) {
     static const QRegularExpression placeholder(QStringLiteral("%[1-9]"));
-    QString pattern;
-    qsizetype last = 0;
-    for (auto it = placeholder.globalMatch(source); it.hasNext();) {
-        const auto m = it.next();
-        pattern += QRegularExpression::escape(source.mid(last, m.capturedStart() - last)) + QStringLiteral("(.*?)");
-        last = m.capturedEnd();
-    }
-    pattern += QRegularExpression::escape(source.mid(last));
-    QRegularExpression re(QRegularExpression::anchoredPattern(pattern), QRegularExpression::DotMatchesEverythingOption);
+    QRegularExpression re(placeholderPattern(source, placeholder, /*capture=*/true),
+                          QRegularExpression::DotMatchesEverythingOption);
     re.optimize();
     return re;
 }

@@ -13,6 +13,7 @@
 #include "plots/head_toggle_grid.h"
 #include "plots/token_scores_strip.h"
 #include "session/prediction_service.h"
+#include "widgets/refresh_when_shown.h"
 
 #include <QEvent>
 #include <QFileDialog>
@@ -24,7 +25,7 @@
 #include <QVBoxLayout>
 
 AttentionPage::AttentionPage(PredictionService* prediction, ExplainService* explain, QWidget* parent)
-    : QWidget(parent), service_(prediction) {
+    : QWidget(parent), service_(prediction), refresh_(new RefreshWhenShown(this, [this] { request(); })) {
     sentenceLabel_ = new QLabel(this);
     sentence_ = new QLineEdit(this);
     sentence_->setObjectName(QStringLiteral("attentionSentence"));
@@ -59,7 +60,7 @@ AttentionPage::AttentionPage(PredictionService* prediction, ExplainService* expl
     connect(sentence_, &QLineEdit::returnPressed, this, &AttentionPage::request);
     connect(export_, &QPushButton::clicked, this, &AttentionPage::exportWithDialog);
     connect(service_, &PredictionService::predicted, this, &AttentionPage::onPredicted);
-    connect(service_, &PredictionService::modelReplaced, this, &AttentionPage::request);
+    connect(service_, &PredictionService::modelReplaced, refresh_, &RefreshWhenShown::request);
     retranslateUi();
 }
 
@@ -89,16 +90,10 @@ void AttentionPage::changeEvent(QEvent* event) {
 }
 
 void AttentionPage::setSentence(const QString& text) {
-    if (text == sentence_->text() && !stale_ && heads_->hasMaps()) return;
+    if (text == sentence_->text() && !refresh_->pending() && heads_->hasMaps()) return;
     sentence_->setText(text);
     // Attentions of every layer are costly on a large model: only for a page someone looks at.
-    if (isVisible()) request();
-    else stale_ = true;
-}
-
-void AttentionPage::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (stale_) request();
+    refresh_->request();
 }
 
 void AttentionPage::showTab(Tab tab) { tabs_->setCurrentIndex(tab); }
@@ -109,7 +104,6 @@ void AttentionPage::setHideSpecialTokens(bool hide) { heads_->setHideSpecialToke
 void AttentionPage::setColourScaleFromMinimum(bool fromMinimum) { heads_->setColourScaleFromMinimum(fromMinimum); }
 
 void AttentionPage::request() {
-    stale_ = false;
     const QString text = sentence_->text().trimmed();
     if (text.isEmpty()) return;
     pending_ = service_->request(text, true);

@@ -25,6 +25,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTabWidget;
+class RefreshWhenShown;
 class TrainingAttentionView;
 
 class AttentionPage : public QWidget {
@@ -61,7 +62,6 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
-    void showEvent(QShowEvent* event) override;
 
 private:
     void retranslateUi();
@@ -69,8 +69,8 @@ private:
     void onPredicted(int id, const bertbench::Prediction& p);
     QWidget* currentFigure() const;
 
-    bool stale_ = false;  // the sentence changed while the page was hidden: computed when shown
     PredictionService* service_;
+    RefreshWhenShown* refresh_;  // request() once the page is shown
     int pending_ = -1;
     QLabel* sentenceLabel_;
     QLineEdit* sentence_;

@@ -13,7 +13,7 @@
 using namespace bertbench;
 
 namespace {
-// Channels the service gives itself: jobs that are never replaced by a newer one.
+// Lanes of their own (kOwnLane + id): jobs a newer request never replaces.
 constexpr int kOwnLane = 1000;
 }  // namespace
 
@@ -72,65 +72,49 @@ std::function<void(const Outcome<T>&)> ExplainService::answer(int id, const QStr
     };
 }
 
-int ExplainService::explain(const ExplainRequest& request, Channel channel) {
+template <class T, class Call, class Emit>
+int ExplainService::ask(std::optional<Channel> lane, const QString& title, Call call, Emit emitter) {
     if (!isAvailable()) return -1;
     const int id = nextId_++;
-    submit(int(channel), [this, id, request](std::function<void()> finished) {
-        session_->engine().explain(request, answer<Attribution>(
-                                                id, tr("Explain"),
-                                                [this, id](const Attribution& a) { emit explained(id, a); }, finished));
+    submit(lane ? int(*lane) : kOwnLane + id, [this, id, title, call, emitter](std::function<void()> finished) {
+        call(answer<T>(id, title, [id, emitter](const T& value) { emitter(id, value); }, finished));
     });
     return id;
+}
+
+int ExplainService::explain(const ExplainRequest& request, Channel channel) {
+    return ask<Attribution>(
+        channel, tr("Explain"), [this, request](auto done) { session_->engine().explain(request, done); },
+        [this](int id, const Attribution& a) { emit explained(id, a); });
 }
 
 int ExplainService::predict(const PredictRequest& request, Channel channel) {
-    if (!isAvailable()) return -1;
-    const int id = nextId_++;
-    submit(int(channel), [this, id, request](std::function<void()> finished) {
-        session_->engine().predict(request, answer<Prediction>(
-                                                id, tr("Predict"),
-                                                [this, id](const Prediction& p) { emit predicted(id, p); }, finished));
-    });
-    return id;
+    return ask<Prediction>(
+        channel, tr("Predict"), [this, request](auto done) { session_->engine().predict(request, done); },
+        [this](int id, const Prediction& p) { emit predicted(id, p); });
 }
 
 int ExplainService::compare(const CompareRequest& request) {
-    if (!isAvailable()) return -1;
-    const int id = nextId_++;
-    submit(int(Channel::Comparison), [this, id, request](std::function<void()> finished) {
-        session_->engine().compareAttention(
-            request, answer<AttentionComparison>(
-                         id, tr("Compare attention with %1").arg(qs(request.folder)),
-                         [this, id](const AttentionComparison& c) { emit compared(id, c); }, finished));
-    });
-    return id;
+    return ask<AttentionComparison>(
+        Channel::Comparison, tr("Compare attention with %1").arg(qs(request.folder)),
+        [this, request](auto done) { session_->engine().compareAttention(request, done); },
+        [this](int id, const AttentionComparison& c) { emit compared(id, c); });
 }
 
 int ExplainService::measureImportance(const HeadImportanceRequest& request) {
-    if (!isAvailable()) return -1;
-    const int id = nextId_++;
-    submit(kOwnLane + id, [this, id, request](std::function<void()> finished) {
-        session_->engine().headImportance(
-            request, answer<HeadImportance>(
-                         id, tr("Head importance"),
-                         [this, id](const HeadImportance& h) { emit importanceMeasured(id, h); }, finished));
-    });
-    return id;
+    return ask<HeadImportance>(
+        std::nullopt, tr("Head importance"),
+        [this, request](auto done) { session_->engine().headImportance(request, done); },
+        [this](int id, const HeadImportance& h) { emit importanceMeasured(id, h); });
 }
 
 int ExplainService::prune(const PruneRequest& request) {
-    if (!isAvailable()) return -1;
-    const int id = nextId_++;
-    submit(kOwnLane + id, [this, id, request](std::function<void()> finished) {
-        session_->engine().pruneHeads(request, answer<PruneResult>(
-                                                   id, tr("Prune heads"),
-                                                   [this, id](const PruneResult& r) {
-                                                       session_->refreshModel();  // fewer parameters, unsaved
-                                                       emit pruned(id, r);
-                                                   },
-                                                   finished));
-    });
-    return id;
+    return ask<PruneResult>(
+        std::nullopt, tr("Prune heads"), [this, request](auto done) { session_->engine().pruneHeads(request, done); },
+        [this](int id, const PruneResult& r) {
+            session_->refreshModel();  // fewer parameters, unsaved
+            emit pruned(id, r);
+        });
 }
 
 int ExplainService::loadProbes(const QString& runDir) {

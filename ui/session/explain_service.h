@@ -68,6 +68,10 @@ private:
     template <class T, class Emit>
     std::function<void(const bertbench::Outcome<T>&)> answer(int id, const QString& title, Emit emitter,
                                                               std::function<void()> finished);
+    // Numbers a request and queues it on `lane` (none: a lane of its own);
+    // call(done) starts the session's job, emitter(id, value) announces its answer.
+    template <class T, class Call, class Emit>
+    int ask(std::optional<Channel> lane, const QString& title, Call call, Emit emitter);
 
     WorkbenchSession* session_;
     int nextId_ = 1;
