@@ -23,16 +23,8 @@
         <translation>Wichtigkeit messen</translation>
     </message>
     <message>
-        <source>How much the validation loss depends on each head (Michel et al. 2019), normalised per layer. Not while training runs.</source>
-        <translation>Wie stark der Validierungsverlust von jedem Head abhängt (Michel et al. 2019), je Schicht normiert. Nicht während eines Trainings.</translation>
-    </message>
-    <message>
         <source>Prune least important</source>
         <translation>Unwichtigste entfernen</translation>
-    </message>
-    <message>
-        <source>Removes this many of the least important heads from the model (smaller and faster), then evaluates it again. Save the model to keep it; transformers loads it.</source>
-        <translation>Entfernt so viele der unwichtigsten Heads aus dem Modell (kleiner und schneller) und evaluiert es erneut. Speichern Sie das Modell, um es zu behalten; transformers lädt es.</translation>
     </message>
     <message>
         <source>%1: %2 → %3</source>
@@ -67,6 +59,14 @@
     <message>
         <source>Every head is on: these are the model&apos;s own probabilities.</source>
         <translation>Alle Heads sind an: Das sind die eigenen Wahrscheinlichkeiten des Modells.</translation>
+    </message>
+    <message>
+        <source>How much the validation loss depends on each head (Michel et al. 2019), normalised per layer. During training the run waits while it is measured.</source>
+        <translation>Wie stark der Validierungsverlust von jedem Head abhängt (Michel et al. 2019), je Schicht normiert. Während eines Trainings wartet der Lauf, bis sie gemessen ist.</translation>
+    </message>
+    <message>
+        <source>Removes this many of the least important heads from the model (smaller and faster), then evaluates it again. Save the model to keep it; transformers loads it. Not while training runs.</source>
+        <translation>Entfernt so viele der unwichtigsten Heads aus dem Modell (kleiner und schneller) und evaluiert es erneut. Speichern Sie das Modell, um es zu behalten; transformers lädt es. Nicht während eines Trainings.</translation>
     </message>
 </context>
 <context>
@@ -201,11 +201,7 @@
     </message>
 </context>
 <context>
-    <name>AttributionView</name>
-    <message>
-        <source>Method:</source>
-        <translation>Methode:</translation>
-    </message>
+    <name>AttributionMethodBox</name>
     <message>
         <source>Integrated gradients</source>
         <translation>Integrierte Gradienten</translation>
@@ -221,6 +217,13 @@
     <message>
         <source>Integrated gradients: exact but costs steps + 1 forward and backward passes. Gradient × input: one pass, a first-order estimate. Attention rollout: where [CLS] gathers from through all layers; no sign.</source>
         <translation>Integrierte Gradienten: genau, kosten aber Schritte + 1 Vorwärts- und Rückwärtsdurchläufe. Gradient × Eingabe: ein Durchlauf, eine Schätzung erster Ordnung. Attention-Rollout: woher [CLS] durch alle Schichten sammelt; ohne Vorzeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>AttributionView</name>
+    <message>
+        <source>Method:</source>
+        <translation>Methode:</translation>
     </message>
     <message>
         <source>Steps:</source>
@@ -1877,14 +1880,6 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     <message>
         <source>Method:</source>
         <translation>Methode:</translation>
-    </message>
-    <message>
-        <source>Integrated gradients</source>
-        <translation>Integrierte Gradienten</translation>
-    </message>
-    <message>
-        <source>Gradient × input</source>
-        <translation>Gradient × Eingabe</translation>
     </message>
     <message>
         <source>Explain both</source>

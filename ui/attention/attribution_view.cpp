@@ -1,6 +1,7 @@
 // AttributionView: see attribution_view.h.
 #include "attention/attribution_view.h"
 
+#include "attention/attribution_method_box.h"
 #include "plots/token_scores_strip.h"
 #include "session/explain_service.h"
 #include "widgets/refresh_when_shown.h"
@@ -19,11 +20,8 @@ using bertbench::AttributionMethod;
 AttributionView::AttributionView(ExplainService* service, QWidget* parent)
     : QWidget(parent), service_(service), refresh_(new RefreshWhenShown(this, [this] { explain(); })) {
     methodLabel_ = new QLabel(this);
-    method_ = new QComboBox(this);
+    method_ = new AttributionMethodBox(/*withRollout=*/true, this);
     method_->setObjectName(QStringLiteral("attributionMethod"));
-    for (auto m : {AttributionMethod::IntegratedGradients, AttributionMethod::GradientTimesInput,
-                   AttributionMethod::AttentionRollout})
-        method_->addItem(QString(), int(m));
     stepsLabel_ = new QLabel(this);
     steps_ = new QSpinBox(this);
     steps_->setObjectName(QStringLiteral("attributionSteps"));
@@ -57,7 +55,7 @@ AttributionView::AttributionView(ExplainService* service, QWidget* parent)
     layout->addStretch(1);
 
     connect(method_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-        steps_->setEnabled(AttributionMethod(method_->currentData().toInt()) == AttributionMethod::IntegratedGradients);
+        steps_->setEnabled(method_->method() == AttributionMethod::IntegratedGradients);
         explain();
     });
     connect(steps_, &QSpinBox::editingFinished, this, &AttributionView::explain);
@@ -79,12 +77,6 @@ AttributionView::AttributionView(ExplainService* service, QWidget* parent)
 
 void AttributionView::retranslateUi() {
     methodLabel_->setText(tr("Method:"));
-    method_->setItemText(0, tr("Integrated gradients"));
-    method_->setItemText(1, tr("Gradient × input"));
-    method_->setItemText(2, tr("Attention rollout"));
-    method_->setToolTip(tr("Integrated gradients: exact but costs steps + 1 forward and backward passes. Gradient × "
-                           "input: one pass, a first-order estimate. Attention rollout: where [CLS] gathers from "
-                           "through all layers; no sign."));
     stepsLabel_->setText(tr("Steps:"));
     steps_->setToolTip(tr("Intervals of the integral; more steps shrink the completeness gap."));
     classLabel_->setText(tr("Class:"));
@@ -113,7 +105,7 @@ void AttributionView::setSentence(const QString& text) {
     refresh_->request();
 }
 
-void AttributionView::setMethod(AttributionMethod method) { method_->setCurrentIndex(method_->findData(int(method))); }
+void AttributionView::setMethod(AttributionMethod method) { method_->setMethod(method); }
 void AttributionView::setSteps(int steps) { steps_->setValue(steps); }
 void AttributionView::setClassLabel(const QString& label) { class_->setCurrentIndex(std::max(0, class_->findData(label))); }
 
@@ -121,7 +113,7 @@ void AttributionView::explain() {
     if (sentence_.trimmed().isEmpty() || !service_->isAvailable()) return;
     bertbench::ExplainRequest request;
     request.text = sentence_.trimmed().toStdString();
-    request.method = AttributionMethod(method_->currentData().toInt());
+    request.method = method_->method();
     request.steps = steps_->value();
     request.classLabel = class_->currentData().toString().toStdString();
     pending_ = service_->explain(request, ExplainService::Channel::Attributions);

@@ -10,6 +10,7 @@
 
 #include <QWidget>
 
+class AttributionMethodBox;
 class ExplainService;
 class QComboBox;
 class QLabel;
@@ -50,7 +51,8 @@ private:
     int pending_ = -1;
     std::optional<bertbench::Attribution> attribution_;
     QLabel *methodLabel_, *stepsLabel_, *classLabel_, *summary_, *status_;
-    QComboBox *method_, *class_;
+    AttributionMethodBox* method_;
+    QComboBox* class_;
     QSpinBox* steps_;
     QPushButton* explain_;
     TokenScoresStrip* strip_;

@@ -1,12 +1,12 @@
 // MinimalPairView: see minimal_pair_view.h.
 #include "attention/minimal_pair_view.h"
 
+#include "attention/attribution_method_box.h"
 #include "plots/probability_bars_plot.h"
 #include "plots/token_scores_strip.h"
 #include "session/explain_service.h"
 #include "widgets/refresh_when_shown.h"
 
-#include <QComboBox>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -30,9 +30,7 @@ MinimalPairView::MinimalPairView(ExplainService* service, QWidget* parent)
     secondEdit_ = new QLineEdit(QStringLiteral("Apple the boy ate the."), this);
     secondEdit_->setObjectName(QStringLiteral("pairSecond"));
     methodLabel_ = new QLabel(this);
-    method_ = new QComboBox(this);
-    method_->addItem(QString(), int(AttributionMethod::IntegratedGradients));
-    method_->addItem(QString(), int(AttributionMethod::GradientTimesInput));
+    method_ = new AttributionMethodBox(/*withRollout=*/false, this);
     explain_ = new QPushButton(this);
     explain_->setObjectName(QStringLiteral("explainPair"));
     firstStrip_ = new TokenScoresStrip(this);
@@ -81,7 +79,7 @@ MinimalPairView::MinimalPairView(ExplainService* service, QWidget* parent)
             // The second sentence is explained for the first one's class, so the scores compare.
             bertbench::ExplainRequest request;
             request.text = requestedSecond_.toStdString();
-            request.method = AttributionMethod(method_->currentData().toInt());
+            request.method = method_->method();
             request.classLabel = a.classLabel;
             pendingSecond_ = service_->explain(request, ExplainService::Channel::PairSecond);
         } else if (id == pendingSecond_) {
@@ -103,8 +101,6 @@ void MinimalPairView::retranslateUi() {
     firstLabel_->setText(tr("First:"));
     secondLabel_->setText(tr("Second:"));
     methodLabel_->setText(tr("Method:"));
-    method_->setItemText(0, tr("Integrated gradients"));
-    method_->setItemText(1, tr("Gradient × input"));
     explain_->setText(tr("Explain both"));
     table_->setHorizontalHeaderLabels({tr("Token"), tr("First"), tr("Second"), tr("Second − first")});
     if (first_ && second_) status_->setText(tr("Both explained for %1, the first sentence's class; one colour scale.")
@@ -127,7 +123,7 @@ void MinimalPairView::explain() {
         return;
     bertbench::ExplainRequest request;
     request.text = firstEdit_->text().trimmed().toStdString();
-    request.method = AttributionMethod(method_->currentData().toInt());
+    request.method = method_->method();
     requestedSecond_ = secondEdit_->text().trimmed();
     pendingSecond_ = -1;
     pendingFirst_ = service_->explain(request, ExplainService::Channel::PairFirst);

@@ -12,9 +12,9 @@
 #include <QWidget>
 #include <optional>
 
+class AttributionMethodBox;
 class ExplainService;
 class ProbabilityBarsPlot;
-class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -57,7 +57,7 @@ private:
     std::optional<bertbench::Attribution> first_, second_;
     QLabel *firstLabel_, *secondLabel_, *methodLabel_, *status_;
     QLineEdit *firstEdit_, *secondEdit_;
-    QComboBox* method_;
+    AttributionMethodBox* method_;
     QPushButton* explain_;
     TokenScoresStrip *firstStrip_, *secondStrip_;
     ProbabilityBarsPlot *firstBars_, *secondBars_;
