@@ -49,10 +49,6 @@
         </translation>
     </message>
     <message>
-        <source>L%1 H%2</source>
-        <translation>S%1 H%2</translation>
-    </message>
-    <message>
         <source>Pruned %1. Validation accuracy %2 → %3, loss %4 → %5. The model has unsaved changes: save it to keep the pruned heads.</source>
         <translation>Entfernt: %1. Genauigkeit auf den Validierungsdaten %2 → %3, Verlust %4 → %5. Das Modell hat ungespeicherte Änderungen: Speichern Sie es, um die entfernten Heads zu behalten.</translation>
     </message>
@@ -89,14 +85,6 @@
     <message>
         <source>All layers and heads appear here.</source>
         <translation>Hier erscheinen alle Schichten und Heads.</translation>
-    </message>
-    <message>
-        <source>H%1</source>
-        <translation>H%1</translation>
-    </message>
-    <message>
-        <source>L%1</source>
-        <translation>S%1</translation>
     </message>
 </context>
 <context>
@@ -1362,18 +1350,25 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     </message>
 </context>
 <context>
-    <name>HeadToggleGrid</name>
+    <name>HeadLabels</name>
     <message>
-        <source>The model&apos;s heads appear here.</source>
-        <translation>Hier erscheinen die Heads des Modells.</translation>
+        <source>L%1</source>
+        <translation>S%1</translation>
     </message>
     <message>
         <source>H%1</source>
         <translation>H%1</translation>
     </message>
     <message>
-        <source>L%1</source>
-        <translation>S%1</translation>
+        <source>L%1 H%2</source>
+        <translation>S%1 H%2</translation>
+    </message>
+</context>
+<context>
+    <name>HeadToggleGrid</name>
+    <message>
+        <source>The model&apos;s heads appear here.</source>
+        <translation>Hier erscheinen die Heads des Modells.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // AblationView: see ablation_view.h.
 #include "attention/ablation_view.h"
 
+#include "plots/head_labels.h"
 #include "plots/head_toggle_grid.h"
 #include "plots/probability_bars_plot.h"
 #include "session/explain_service.h"
@@ -211,7 +212,7 @@ QString AblationView::pruneReport() const {
     const auto& r = *pruneResult_;
     QStringList heads;
     for (const auto& [layer, list] : r.pruned)
-        for (int64_t h : list) heads << tr("L%1 H%2").arg(layer + 1).arg(h + 1);
+        for (int64_t h : list) heads << HeadLabels::layerAndHead(layer, h);
     const QLocale locale;
     return tr("Pruned %1. Validation accuracy %2 → %3, loss %4 → %5. The model has unsaved changes: save it to keep "
               "the pruned heads.")

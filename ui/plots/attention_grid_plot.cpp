@@ -1,6 +1,8 @@
 // AttentionGridPlot: see attention_grid_plot.h.
 #include "plots/attention_grid_plot.h"
 
+#include "plots/head_labels.h"
+
 #include <QMouseEvent>
 #include <QPainter>
 #include <cmath>
@@ -81,11 +83,11 @@ void AttentionGridPlot::paintEvent(QPaintEvent*) {
     p.setPen(palette().color(QPalette::WindowText));
     for (int h = 0; h < heads_; ++h) {
         const QRect c = cellRect(0, h);
-        p.drawText(QRect(c.left(), 0, c.width(), kHeaderSize), Qt::AlignCenter, tr("H%1").arg(h + 1));
+        p.drawText(QRect(c.left(), 0, c.width(), kHeaderSize), Qt::AlignCenter, HeadLabels::head(h));
     }
     for (int l = 0; l < layers_; ++l) {
         const QRect c = cellRect(l, 0);
-        p.drawText(QRect(0, c.top(), kHeaderSize, c.height()), Qt::AlignCenter, tr("L%1").arg(l + 1));
+        p.drawText(QRect(0, c.top(), kHeaderSize, c.height()), Qt::AlignCenter, HeadLabels::layer(l));
         for (int h = 0; h < heads_; ++h) {
             const QRect cell = cellRect(l, h);
             p.drawImage(cell, thumbs_[l * heads_ + h]);

@@ -1,6 +1,8 @@
 // HeadToggleGrid: see head_toggle_grid.h.
 #include "plots/head_toggle_grid.h"
 
+#include "plots/head_labels.h"
+
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
@@ -67,13 +69,13 @@ void HeadToggleGrid::paintEvent(QPaintEvent*) {
     p.setPen(palette().color(QPalette::WindowText));
     for (int h = 0; h < heads_; ++h) {
         const QRect c = cellRect(0, h);
-        p.drawText(QRect(c.left(), 0, c.width(), kHeaderSize), Qt::AlignCenter, tr("H%1").arg(h + 1));
+        p.drawText(QRect(c.left(), 0, c.width(), kHeaderSize), Qt::AlignCenter, HeadLabels::head(h));
     }
     const QLocale locale;
     for (int l = 0; l < layers_; ++l) {
         const QRect c = cellRect(l, 0);
         p.setPen(palette().color(QPalette::WindowText));
-        p.drawText(QRect(0, c.top(), kHeaderSize, c.height()), Qt::AlignCenter, tr("L%1").arg(l + 1));
+        p.drawText(QRect(0, c.top(), kHeaderSize, c.height()), Qt::AlignCenter, HeadLabels::layer(l));
         for (int h = 0; h < heads_; ++h) {
             const QRect cell = cellRect(l, h);
             const bool on = mask_.on(l, h);
