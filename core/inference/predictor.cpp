@@ -3,8 +3,8 @@
 #include "checkpoint/model_folder.h"
 #include "common/errors.h"
 #include "inference/eval_mode_scope.h"
+#include "inference/attention_maps_of.h"
 #include "inference/head_mask_tensor.h"
-#include "model/head_pruning.h"
 #include "model/input_batch.h"
 
 #include <torch/torch.h>
@@ -91,15 +91,7 @@ Prediction Predictor::predict(const PredictRequest& request) const {
     auto out = model_->model->forward(inputs, options);
     auto prediction = describe(*model_, request.text, encoding, out.logits[0]);
     prediction.pair = request.pair;
-    if (request.withAttentions) {
-        AttentionMaps maps;
-        maps.layers = static_cast<int>(out.encoder.attentions.size());
-        maps.heads = static_cast<int>(model_->config.numAttentionHeads);
-        maps.tokens = static_cast<int>(encoding.inputIds.size());
-        // [L, N, T, T] over the original heads, whatever was pruned
-        maps.values = toFloats(attentionsOnOriginalHeads(out.encoder.attentions, model_->config).select(/*dim=*/1, 0));
-        prediction.attentions = std::move(maps);
-    }
+    if (request.withAttentions) prediction.attentions = attentionMapsOf(out.encoder.attentions, model_->config);
     return prediction;
 }
 

@@ -176,9 +176,8 @@ Session::Reply<EvaluationSummary> Session::evaluate(EvaluateRequest request, OnD
     if (impl_->trainingActive()) return Impl::refuse("cannot evaluate " + std::string(kBusyTraining), done);
     return impl_->submit<EvaluationSummary>(
         [this, request](uint64_t) {
-            const ModelHandle current = impl_->currentModel();
+            const ModelHandle current = impl_->requiredModel();
             const DatasetPtr data = dataset(request.split);
-            if (current.isNull()) throw UsageError("open or create a model first");
             if (!data)
                 throw UsageError(std::string("there is no ") + splitName(request.split) + " data to evaluate on");
             EvaluationSummary summary;
@@ -199,9 +198,7 @@ Session::Reply<Prediction> Session::predict(std::string text, bool withAttention
 Session::Reply<Prediction> Session::predict(PredictRequest request, OnDone<Prediction> done) {
     return impl_->submit<Prediction>(
         [this, request = std::move(request)](uint64_t) {
-            const ModelHandle current = impl_->currentModel();
-            if (current.isNull()) throw UsageError("open or create a model first");
-            return Predictor(current.bundle()).predict(request);
+            return Predictor(impl_->requiredModel().bundle()).predict(request);
         },
         std::move(done), /*quick=*/true);
 }
@@ -211,9 +208,7 @@ Session::Reply<std::vector<Prediction>> Session::predictBatch(std::vector<std::s
     if (impl_->trainingActive()) return Impl::refuse("cannot predict a file " + std::string(kBusyTraining), done);
     return impl_->submit<std::vector<Prediction>>(
         [this, texts = std::move(texts), maxLength](uint64_t epoch) {
-            const ModelHandle current = impl_->currentModel();
-            if (current.isNull()) throw UsageError("open or create a model first");
-            Predictor predictor(current.bundle(), maxLength);
+            Predictor predictor(impl_->requiredModel().bundle(), maxLength);
             // Batches of 64 keep memory flat and let a cancel stop a long file.
             constexpr size_t kBatch = 64;
             std::vector<Prediction> predictions;

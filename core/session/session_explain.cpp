@@ -13,19 +13,10 @@
 
 namespace bertbench {
 
-namespace {
-
-ModelHandle requireModel(const ModelHandle& current) {
-    if (current.isNull()) throw UsageError("open or create a model first");
-    return current;
-}
-
-}  // namespace
-
 Session::Reply<Attribution> Session::explain(ExplainRequest request, OnDone<Attribution> done) {
     return impl_->submit<Attribution>(
         [this, request = std::move(request)](uint64_t epoch) {
-            const auto current = requireModel(impl_->currentModel());
+            const auto current = impl_->requiredModel();
             return TokenAttributor(current.bundle()).explain(request, impl_->progressFor("Explaining", epoch));
         },
         std::move(done), /*quick=*/true);
@@ -37,7 +28,7 @@ Session::Reply<HeadImportance> Session::headImportance(HeadImportanceRequest req
     // waits for it) and leaves the run bit-identical.
     return impl_->submit<HeadImportance>(
         [this, request](uint64_t epoch) {
-            const auto current = requireModel(impl_->currentModel());
+            const auto current = impl_->requiredModel();
             const auto data = dataset(request.split);
             if (!data) throw UsageError(std::string("there is no ") + splitName(request.split) + " data to measure on");
             return measureHeadImportance(*current.bundle(), *data, request.maxLength, request.batchSize,
@@ -50,7 +41,7 @@ Session::Reply<PruneResult> Session::pruneHeads(PruneRequest request, OnDone<Pru
     if (impl_->trainingActive()) return Impl::refuse("cannot prune heads " + std::string(kBusyTraining), done);
     return impl_->submit<PruneResult>(
         [this, request](uint64_t epoch) {
-            const auto current = requireModel(impl_->currentModel());
+            const auto current = impl_->requiredModel();
             const auto data = dataset(request.split);
             if (!data) throw UsageError(std::string("there is no ") + splitName(request.split) + " data to prune by");
             if (request.count < 1) throw UsageError("choose how many heads to prune (at least 1)");
@@ -79,7 +70,7 @@ Session::Reply<PruneResult> Session::pruneHeads(PruneRequest request, OnDone<Pru
 Session::Reply<AttentionComparison> Session::compareAttention(CompareRequest request, OnDone<AttentionComparison> done) {
     return impl_->submit<AttentionComparison>(
         [this, request = std::move(request)](uint64_t) {
-            const auto current = requireModel(impl_->currentModel());
+            const auto current = impl_->requiredModel();
             if (request.folder.empty()) throw UsageError("choose a model folder to compare with");
             if (!impl_->comparisonModel || impl_->comparisonFolder != request.folder) {
                 RandomStateScope randomState;  // building the model draws initial weights

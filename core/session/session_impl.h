@@ -55,6 +55,13 @@ struct Session::Impl {
         return model;
     }
 
+    // The current model, or the refusal a request needs one for.
+    ModelHandle requiredModel() const {
+        ModelHandle current = currentModel();
+        if (current.isNull()) throw UsageError("open or create a model first");
+        return current;
+    }
+
     void message(const std::string& line) const {
         if (callbacks.onMessage) callbacks.onMessage(line);
     }

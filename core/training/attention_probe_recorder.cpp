@@ -3,7 +3,7 @@
 #include "checkpoint/model_folder.h"
 #include "common/errors.h"
 #include "inference/eval_mode_scope.h"
-#include "model/head_pruning.h"
+#include "inference/attention_maps_of.h"
 #include "model/input_batch.h"
 #include "training/attention_probes.h"
 
@@ -62,17 +62,7 @@ AttentionProbeSnapshot AttentionProbeRecorder::snapshot(ModelBundle& model, int6
         auto inputs = padBatch({sequenceOf(encoding)}, model.tokenizer->padId(), 0, device);
         inputs.attentionMask = torch::Tensor();
         const auto out = model.model->forward(inputs, forward);
-        // [L, N, T, T] on the original heads, whatever was pruned
-        const auto maps = attentionsOnOriginalHeads(out.encoder.attentions, model.config)
-                              .select(/*dim=*/1, 0)
-                              .to(torch::kCPU, torch::kFloat32)
-                              .contiguous();
-        AttentionMaps a;
-        a.layers = int(maps.size(0));
-        a.heads = int(maps.size(1));
-        a.tokens = int(encoding.inputIds.size());
-        a.values.assign(maps.data_ptr<float>(), maps.data_ptr<float>() + maps.numel());
-        s.attentions.push_back(std::move(a));
+        s.attentions.push_back(attentionMapsOf(out.encoder.attentions, model.config));
         s.tokens.push_back(encoding.tokens);
         std::vector<std::string> readable;
         for (const int32_t id : encoding.inputIds) readable.push_back(model.tokenizer->readableToken(id));

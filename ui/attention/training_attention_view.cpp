@@ -59,11 +59,19 @@ TrainingAttentionView::TrainingAttentionView(ExplainService* service, QWidget* p
     connect(probe_, qOverload<int>(&QComboBox::currentIndexChanged), this, &TrainingAttentionView::redraw);
     connect(service_, &ExplainService::probesLoaded, this,
             [this](int id, const QString& dir, const std::vector<bertbench::AttentionProbeSnapshot>& snapshots) {
-                if (id != pending_) return;
+                if (id != pending_ && id != pendingNewest_) return;
                 // Following a run (or opening another): its newest snapshot.
                 const bool atEnd = slider_->value() == slider_->maximum() || dir != runDir_;
-                runDir_ = dir;
-                snapshots_ = snapshots;
+                if (id == pendingNewest_) {
+                    // A resumed run writes steps it had before: then the run is read again.
+                    if (dir != runDir_ || snapshots.empty() ||
+                        (!snapshots_.empty() && snapshots.front().step <= snapshots_.back().step))
+                        return loadRun(dir);
+                    snapshots_.push_back(snapshots.front());
+                } else {
+                    runDir_ = dir;
+                    snapshots_ = snapshots;
+                }
                 const QSignalBlocker blockSlider(slider_), blockProbe(probe_);
                 const int keepProbe = probe_->currentIndex();
                 probe_->clear();
@@ -80,7 +88,7 @@ TrainingAttentionView::TrainingAttentionView(ExplainService* service, QWidget* p
                 emit loaded();
             });
     connect(service_, &ExplainService::failed, this, [this](int id, const QString&, const QString& message) {
-        if (id == pending_) setStatus(message);
+        if (id == pending_ || id == pendingNewest_) setStatus(message);
     });
     connect(service_, &ExplainService::attentionSnapshotWritten, this, &TrainingAttentionView::snapshotWritten);
     retranslateUi();
@@ -117,7 +125,10 @@ void TrainingAttentionView::loadRun(const QString& runDir) {
 void TrainingAttentionView::snapshotWritten(const QString& probeFile) {
     if (probeFile.isEmpty()) return;
     // RUN/attention_probes/step-N.safetensors -> RUN
-    loadRun(QFileInfo(probeFile).dir().absolutePath().section(QLatin1Char('/'), 0, -2));
+    const QString run = QFileInfo(probeFile).dir().absolutePath().section(QLatin1Char('/'), 0, -2);
+    // The run shown gains one snapshot per evaluation: only that file is read.
+    if (run == runDir_ && !snapshots_.empty()) pendingNewest_ = service_->loadProbes(run, probeFile);
+    else loadRun(run);
 }
 
 void TrainingAttentionView::showSnapshot(int index) { slider_->setValue(index); }

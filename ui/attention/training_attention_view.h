@@ -49,7 +49,8 @@ private:
 
     ExplainService* service_;
     QString runDir_;
-    int pending_ = -1;
+    int pending_ = -1;        // a whole run folder
+    int pendingNewest_ = -1;  // one new snapshot of the run shown
     std::vector<bertbench::AttentionProbeSnapshot> snapshots_;
     QLabel *runLabel_, *probeLabel_, *stepLabel_, *status_;
     QPushButton* open_;

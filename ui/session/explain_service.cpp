@@ -117,7 +117,7 @@ int ExplainService::prune(const PruneRequest& request) {
         });
 }
 
-int ExplainService::loadProbes(const QString& runDir) {
+int ExplainService::loadProbes(const QString& runDir, const QString& file) {
     const int id = nextId_++;
     struct Loaded {
         std::vector<AttentionProbeSnapshot> snapshots;
@@ -134,10 +134,11 @@ int ExplainService::loadProbes(const QString& runDir) {
             emit failed(id, tr("Attention across training"), EngineMessages::translate(loaded.error));
         else emit probesLoaded(id, runDir, loaded.snapshots);
     });
-    watcher->setFuture(QtConcurrent::run([dir = ss(runDir)] {
+    watcher->setFuture(QtConcurrent::run([dir = ss(runDir), one = ss(file)] {
         Loaded loaded;
         try {
-            loaded.snapshots = loadAttentionProbes(dir);
+            if (one.empty()) loaded.snapshots = loadAttentionProbes(dir);
+            else loaded.snapshots.push_back(readAttentionProbes(one));
         } catch (const std::exception& e) {
             loaded.error = qs(e.what());  // translated on the GUI thread
         }

@@ -43,8 +43,9 @@ public:
     int measureImportance(const bertbench::HeadImportanceRequest& request);
     // Prunes the current model; the session's model then has unsaved changes.
     int prune(const bertbench::PruneRequest& request);
-    // Reads every snapshot of a run folder off the GUI thread.
-    int loadProbes(const QString& runDir);
+    // Reads every snapshot of a run folder off the GUI thread; with `file`,
+    // just that one (a run's newest), which probesLoaded then lists alone.
+    int loadProbes(const QString& runDir, const QString& file = {});
 
 signals:
     void explained(int id, const bertbench::Attribution& attribution);
