@@ -18,6 +18,9 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/vocab
 # The bundled data also lives inside the binary; this copy is for people who want the files.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/data/cola
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bertbench/data COMPONENT gui)
+# bench's masked-LM measurement reads the AG News texts.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/data/agnews
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bertbench/data COMPONENT cli)
 
 set(CPACK_PACKAGE_NAME bertbench)
 set(CPACK_PACKAGE_VENDOR "BertBench")

@@ -12,7 +12,7 @@ build="${BERTBENCH_BUILD_DIR:-$here/build}"
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config
-  libtorch-dev libopenblas0-openmp
+  libtorch-dev libopenblas0-openmp libdnnl-dev libtcmalloc-minimal4
   nlohmann-json3-dev libutf8proc-dev libpcre2-dev libcli11-dev
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n

@@ -2410,6 +2410,30 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
         <translation>Wo trainiert wird: cpu, cuda (die erste GPU) oder cuda:N.</translation>
     </message>
     <message>
+        <source>precision</source>
+        <translation>Rechengenauigkeit</translation>
+    </message>
+    <message>
+        <source>bf16 (bfloat16 mixed precision) computes the matrix products in bfloat16 and keeps the weights and optimizer state in float32: nearly twice as fast for large models such as BERT-base on CPUs with AVX512-BF16 and on recent GPUs (small models gain little), with losses that differ from float32 in the third digit. Evaluation stays in float32. Without native bfloat16 it is emulated and slower.</source>
+        <translation>bf16 (bfloat16-Mischpräzision) rechnet die Matrixprodukte in bfloat16 und hält Gewichte und Optimiererzustand in float32: fast doppelt so schnell für große Modelle wie BERT-base auf CPUs mit AVX512-BF16 und auf neueren GPUs (kleine Modelle gewinnen wenig); die Verluste weichen von float32 in der dritten Stelle ab. Die Evaluation bleibt in float32. Ohne natives bfloat16 wird es emuliert und ist langsamer.</translation>
+    </message>
+    <message>
+        <source>float32 (exact)</source>
+        <translation>float32 (exakt)</translation>
+    </message>
+    <message>
+        <source>bfloat16 mixed precision</source>
+        <translation>bfloat16-Mischpräzision</translation>
+    </message>
+    <message>
+        <source>activation checkpointing</source>
+        <translation>Aktivierungs-Checkpointing</translation>
+    </message>
+    <message>
+        <source>Keep only each layer's input during the forward pass and recompute the rest in the backward pass: much less memory for long inputs and large batches, for about a third more time per step. The results are the same.</source>
+        <translation>Während des Vorwärtsdurchlaufs nur die Eingabe jeder Schicht behalten und den Rest im Rückwärtsdurchlauf neu berechnen: viel weniger Speicher bei langen Eingaben und großen Batches, für etwa ein Drittel mehr Zeit pro Schritt. Die Ergebnisse bleiben gleich.</translation>
+    </message>
+    <message>
         <source>frozen layers</source>
         <translation>eingefrorene Schichten</translation>
     </message>
@@ -2471,7 +2495,7 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     </message>
     <message>
         <source>accuracy</source>
-        <translation>Genauigkeit</translation>
+        <translation>Rechengenauigkeit</translation>
     </message>
     <message>
         <source>macro F1</source>
@@ -2866,7 +2890,7 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     </message>
     <message>
         <source>accuracy</source>
-        <translation>Genauigkeit</translation>
+        <translation>Rechengenauigkeit</translation>
     </message>
     <message>
         <source>MCC</source>

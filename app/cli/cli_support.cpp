@@ -67,8 +67,8 @@ CLI::App* addCommand(CLI::App& app, const std::string& name, const std::string& 
     return command;
 }
 
-std::string bundledVocabularyPath() {
-    const std::string name = "/vocab/bert-base-uncased-vocab.txt";
+std::string bundledResourcePath(const std::string& relative) {
+    const std::string name = "/" + relative;
     std::error_code error;
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
     if (!error) {
@@ -77,7 +77,13 @@ std::string bundledVocabularyPath() {
     }
     const std::string source = std::string(BERTBENCH_SOURCE_RESOURCES) + name;
     if (std::filesystem::exists(source)) return source;
-    throw UsageError("no bundled vocabulary found; give one with --vocab");
+    return {};
+}
+
+std::string bundledVocabularyPath() {
+    const auto path = bundledResourcePath("vocab/bert-base-uncased-vocab.txt");
+    if (path.empty()) throw UsageError("no bundled vocabulary found; give one with --vocab");
+    return path;
 }
 
 int runReportingErrors(const std::function<void()>& body) {

@@ -46,6 +46,10 @@ OrderedJson encodingJson(const Encoding& encoding);
 CLI::App* addCommand(CLI::App& app, const std::string& name, const std::string& description,
                      int& exitCode, std::function<void()> body);
 
+// A file under resources/ (e.g. "data/cola/in_domain_train.tsv") as installed
+// (share/bertbench/...) or in the source tree; empty when neither has it.
+std::string bundledResourcePath(const std::string& relative);
+
 // bert-base-uncased's vocab.txt as installed with BertBench (share/bertbench/vocab)
 // or, when running from a build folder, from the source tree's resources/.
 std::string bundledVocabularyPath();

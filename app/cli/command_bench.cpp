@@ -1,7 +1,9 @@
 // bertbench-cli bench: training throughput (the notebook's pad-to-128 against
-// BertBench's dynamic padding + length bucketing), achieved GFLOP/s against a
-// plain matrix product measured in the same run, predict latency, tokenizer
-// speed and peak memory. Prints a table; --json writes the numbers.
+// BertBench's dynamic padding + length bucketing; longest-in-batch padding on
+// OpenBLAS, on oneDNN and in bfloat16 autocast), achieved GFLOP/s against a
+// plain matrix product measured in the same run, predict latency, batch
+// prediction of a file, masked-LM adaptation, tokenizer speed and peak memory.
+// Prints a table; --json writes the numbers.
 #include "benchmark/flop_count.h"
 #include "benchmark/measurements.h"
 #include "checkpoint/model_folder.h"
@@ -10,7 +12,9 @@
 #include "commands.h"
 #include "common/errors.h"
 #include "data/dataset_import.h"
+#include "inference/batch_prediction.h"
 #include "inference/predictor.h"
+#include "kernels/matmul_backend.h"
 #include "runtime/torch_runtime.h"
 
 #include <CLI/CLI.hpp>
@@ -26,6 +30,7 @@ namespace {
 
 struct BenchCommand {
     bool quick = false;
+    bool rssCheckpointing = false;
     std::vector<std::string> presets = {"tiny", "mini", "base"};
     std::string modelDir, dataFile, jsonFile, rssProbe;
 };
@@ -48,18 +53,38 @@ std::shared_ptr<ModelBundle> benchModel(const std::string& nameOrDir) {
         createPresetModel(nameOrDir, tokenizerForNewModel(bundledVocabularyPath(), true), defaultLabels(2)));
 }
 
-std::string bundledColaPath() {
-    auto vocab = bundledVocabularyPath();  // .../vocab/bert-base-uncased-vocab.txt
-    return vocab.substr(0, vocab.rfind("/vocab/")) + "/data/cola/in_domain_train.tsv";
+std::string bundledData(const std::string& relative) {
+    const auto path = bundledResourcePath("data/" + relative);
+    if (path.empty()) throw UsageError("the bundled data file " + relative + " is missing; give a file with --data");
+    return path;
+}
+
+// The masked-LM seed workflow: the first `count` AG News texts, no labels.
+Dataset agNewsTexts(size_t count) {
+    ImportOptions options;
+    options.format = DatasetFormat::Csv;
+    options.unlabelled = true;
+    auto data = importDataset(bundledData("agnews/agnews_topics.csv"), options);
+    if (data.examples.size() > count) data.examples.resize(count);
+    return data;
+}
+
+// `count` texts for batch prediction: the data's sentences, repeated as needed.
+std::vector<std::string> predictionTexts(const Dataset& data, size_t count) {
+    std::vector<std::string> texts;
+    for (size_t i = 0; texts.size() < count && !data.examples.empty(); ++i)
+        texts.push_back(data.examples[i % data.examples.size()].text);
+    return texts;
 }
 
 // Peak RSS of one training step, in a fresh process so that nothing else the
 // benchmark did counts: runs `bertbench-cli bench --rss-probe NAME`.
-double probePeakRssGb(const std::string& model, bool quick) {
+double probePeakRssGb(const std::string& model, bool quick, bool checkpointing) {
     std::error_code error;
     const auto self = std::filesystem::read_symlink("/proc/self/exe", error);  // the shell's would be /bin/sh
     if (error) return 0;
-    std::string command = "'" + self.string() + "' bench --rss-probe '" + model + "'" + (quick ? " --quick" : "");
+    std::string command = "'" + self.string() + "' bench --rss-probe '" + model + "'" + (quick ? " --quick" : "") +
+                          (checkpointing ? " --rss-checkpointing" : "");
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) return 0;
     char buffer[64] = {};
@@ -71,7 +96,8 @@ double probePeakRssGb(const std::string& model, bool quick) {
 void runRssProbe(const BenchCommand& c, const Dataset& data) {
     auto model = benchModel(c.rssProbe);
     // The notebook's padding to 128 is the memory-heavy case; --quick keeps it short.
-    const auto options = modeOptions(c.quick ? Padding::Dynamic : Padding::MaxLength, ShuffleMode::Random);
+    auto options = modeOptions(c.quick ? Padding::Dynamic : Padding::MaxLength, ShuffleMode::Random);
+    options.activationCheckpointing = c.rssCheckpointing;
     measureTraining(*model, data, options, /*warmup=*/0, /*steps=*/1);
     std::cout << peakResidentBytes() << std::endl;
 }
@@ -83,22 +109,130 @@ void printRow(const char* pattern, Args... values) {
     std::cout << text << std::endl;
 }
 
+struct TrainingMode {
+    const char* key;
+    const char* label;
+    Padding padding;
+    ShuffleMode shuffle;
+    MatmulBackend backend;
+    TrainingPrecision precision;
+};
+
+// The modes measured for each model: the notebook's padding, longest-in-batch
+// padding on each matrix-product backend and in bfloat16, and the default.
+std::vector<TrainingMode> trainingModes() {
+    const auto process = matmulBackend();
+    const auto other = process == MatmulBackend::OneDnn ? MatmulBackend::Blas : MatmulBackend::OneDnn;
+    return {{"max_length", "pad to 128 (notebook)", Padding::MaxLength, ShuffleMode::Random, process,
+             TrainingPrecision::Float32},
+            {"longest", "longest in batch", Padding::Dynamic, ShuffleMode::Random, process, TrainingPrecision::Float32},
+            {other == MatmulBackend::Blas ? "longest_blas" : "longest_onednn",
+             other == MatmulBackend::Blas ? "longest, OpenBLAS" : "longest, oneDNN", Padding::Dynamic,
+             ShuffleMode::Random, other, TrainingPrecision::Float32},
+            {"longest_bf16", "longest, bf16 autocast", Padding::Dynamic, ShuffleMode::Random, process,
+             TrainingPrecision::BFloat16},
+            {"default", "dynamic + bucketed", Padding::Dynamic, ShuffleMode::Bucketed, process,
+             TrainingPrecision::Float32}};
+}
+
+void measureTrainingModes(const BenchCommand& c, const std::string& label, ModelBundle& model, const Dataset& data,
+                          double matmul, nlohmann::ordered_json& entry) {
+    const bool large = model.config.hiddenSize >= 768;
+    const int64_t warmup = large ? 1 : 3;
+    const int64_t steps = large ? (c.quick ? 3 : 5) : (c.quick ? 10 : 0);  // 0: a whole epoch
+    double notebookEpoch = 0, longest = 0;
+    for (const auto& mode : trainingModes()) {
+        if (large && c.quick && mode.padding == Padding::MaxLength) continue;  // ~20 s a step
+        MatmulBackendScope backend(mode.backend);
+        auto options = modeOptions(mode.padding, mode.shuffle);
+        options.precision = mode.precision;
+        const auto t = measureTraining(model, data, options, warmup, steps);
+        entry[mode.key] = {{"samples_per_s", t.samplesPerSecond}, {"tokens_per_s", t.tokensPerSecond},
+                           {"epoch_seconds", t.epochSeconds}, {"epoch_measured", steps <= 0},
+                           {"gflops", t.gflops}, {"percent_of_matmul", 100 * t.gflops / matmul},
+                           {"steps_timed", t.steps}};
+        if (mode.padding == Padding::MaxLength) notebookEpoch = t.epochSeconds;
+        if (std::string(mode.key) == "longest") longest = t.samplesPerSecond;
+        printRow("%-8s %-23s %10.1f %10.0f %9.1f%s %9.1f %10.1f %%", label.c_str(), mode.label, t.samplesPerSecond,
+                 t.tokensPerSecond, t.epochSeconds, steps <= 0 ? " " : "*", t.gflops, 100 * t.gflops / matmul);
+        if (mode.precision == TrainingPrecision::BFloat16 && longest > 0) {
+            entry["bf16_speedup_vs_float32"] = t.samplesPerSecond / longest;
+            printRow("%-8s bfloat16 autocast is %.2fx the float32 step%s", "", t.samplesPerSecond / longest,
+                     bfloat16Accelerated() ? "" : " (emulated on this CPU)");
+        }
+        if (mode.shuffle == ShuffleMode::Bucketed && notebookEpoch > 0) {
+            entry["epoch_speedup_default_vs_notebook"] = notebookEpoch / t.epochSeconds;
+            printRow("%-8s default epoch is %.1fx faster than the notebook's", "", notebookEpoch / t.epochSeconds);
+        }
+    }
+}
+
+void measurePrediction(const BenchCommand& c, const std::shared_ptr<ModelBundle>& model, const Dataset& data,
+                       nlohmann::ordered_json& entry) {
+    const int runs = c.quick ? 50 : 200;
+    const auto plain = measurePredictLatency(model, kSentence, false, runs);
+    const auto withAttention = measurePredictLatency(model, kSentence, true, runs);
+    const auto bf16 = measurePredictLatency(model, kSentence, false, runs, /*bfloat16=*/true);
+    Latency blas;
+    {
+        MatmulBackendScope backend(MatmulBackend::Blas);
+        blas = measurePredictLatency(model, kSentence, false, runs);
+    }
+    entry["predict_ms"] = {{"tokens", plain.tokens}, {"p50", plain.p50Ms}, {"p95", plain.p95Ms},
+                           {"p50_attentions", withAttention.p50Ms}, {"p95_attentions", withAttention.p95Ms},
+                           {"p50_bf16", bf16.p50Ms}, {"p95_bf16", bf16.p95Ms}, {"p50_blas", blas.p50Ms},
+                           {"runs", runs}};
+    printRow("%-8s predict (%d tokens): p50 %.2f ms, p95 %.2f ms; with attentions p50 %.2f ms (%+.0f %%)", "",
+             plain.tokens, plain.p50Ms, plain.p95Ms, withAttention.p50Ms, 100 * (withAttention.p50Ms / plain.p50Ms - 1));
+    printRow("%-8s predict on OpenBLAS: p50 %.2f ms; in bfloat16%s: p50 %.2f ms, p95 %.2f ms", "", blas.p50Ms,
+             bfloat16Accelerated() ? "" : " (emulated on this CPU)", bf16.p50Ms, bf16.p95Ms);
+
+    // A file of sentences: base costs ~10x mini per sentence, so it gets fewer.
+    const bool large = model->config.hiddenSize >= 768;
+    const size_t count = large ? (c.quick ? 256 : 1000) : (c.quick ? 2000 : 10000);
+    const auto texts = predictionTexts(data, count);
+    const auto inOrder = measureBatchPrediction(model, texts, kPredictionBatchSize, /*shortestFirst=*/false);
+    const auto sorted = measureBatchPrediction(model, texts, kPredictionBatchSize, /*shortestFirst=*/true);
+    entry["batch_predict"] = {{"texts", inOrder.texts}, {"batch_size", kPredictionBatchSize},
+                              {"texts_per_s_file_order", inOrder.textsPerSecond},
+                              {"texts_per_s_shortest_first", sorted.textsPerSecond}};
+    printRow("%-8s predict a file of %lld sentences, batch %zu: %.0f texts/s in file order, %.0f shortest first", "",
+             (long long)inOrder.texts, kPredictionBatchSize, inOrder.textsPerSecond, sorted.textsPerSecond);
+}
+
+// The masked-LM seed workflow: AG News texts, batch 8, 15 % masking, longest-in-batch padding.
+void measureMaskedLM(const BenchCommand& c, const std::string& preset, nlohmann::ordered_json& entry) {
+    const bool large = preset == "base";
+    const auto texts = agNewsTexts(1000);
+    auto model = createPresetModel(preset, tokenizerForNewModel(bundledVocabularyPath(), true), defaultLabels(2), Task::MaskedLM);
+    auto options = modeOptions(Padding::Dynamic, ShuffleMode::Random);
+    options.batchSize = 8;
+    const int64_t steps = large ? (c.quick ? 3 : 10) : (c.quick ? 20 : 0);  // 0: all 125 steps
+    const auto t = measureTraining(model, texts, options, /*warmup=*/2, steps);
+    entry["masked_lm"] = {{"texts", texts.examples.size()}, {"batch_size", 8}, {"samples_per_s", t.samplesPerSecond},
+                          {"tokens_per_s", t.tokensPerSecond}, {"steps_timed", t.steps}};
+    printRow("%-8s masked-LM adaptation (%zu AG News texts, batch 8, 15 %% masked): %.1f samples/s", "",
+             texts.examples.size(), t.samplesPerSecond);
+}
+
 void runBench(const BenchCommand& c) {
     ImportOptions importOptions;
     importOptions.format = DatasetFormat::Cola;
-    const auto data = importDataset(c.dataFile.empty() ? bundledColaPath() : c.dataFile, importOptions);
+    const auto data = importDataset(c.dataFile.empty() ? bundledData("cola/in_domain_train.tsv") : c.dataFile,
+                                    importOptions);
     if (!c.rssProbe.empty()) return runRssProbe(c, data);
 
     nlohmann::ordered_json out;
     out["runtime"] = runtimeDescription();
     out["quick"] = c.quick;
     std::cout << "BertBench benchmark — " << runtimeDescription() << "\n" << data.examples.size()
-              << " CoLA training sentences, batch 32, fp32\n\n";
+              << " CoLA training sentences, batch 32, fp32 unless stated\n\n";
 
-    // The matrix-product baseline is measured again before every model, so each
-    // "% of matmul" compares numbers taken under the same machine load.
-    auto matmulBaseline = [] { return measureMatmulGflops(4096, 768, 3072, 2.0); };
-    printRow("fp32 matrix product 4096x768 @ 768x3072, measured before each model (the baseline for %% of matmul)");
+    // The matrix-product baselines are measured again before every model, so each
+    // "% of matmul" compares numbers taken under the same machine load; it is
+    // against the backend the process uses.
+    auto matmulBaseline = [](MatmulBackend backend) { return measureMatmulGflops(4096, 768, 3072, 1.0, backend); };
+    printRow("fp32 matrix product 4096x768 @ 768x3072 on OpenBLAS and oneDNN, measured before each model");
     const auto tok = measureTokenizer(*tokenizerForNewModel(bundledVocabularyPath(), true), data, c.quick ? 0.5 : 2.0);
     out["tokenizer_tokens_per_s"] = tok.tokensPerSecond;
     printRow("tokenizer: %.2f million tokens/s on one thread\n", tok.tokensPerSecond / 1e6);
@@ -109,61 +243,28 @@ void runBench(const BenchCommand& c) {
              "% of matmul");
     for (const auto& name : models) {
         auto model = benchModel(name);
-        const double matmul = matmulBaseline();
+        const double blas = matmulBaseline(MatmulBackend::Blas), onednn = matmulBaseline(MatmulBackend::OneDnn);
+        const double matmul = matmulBackend() == MatmulBackend::OneDnn ? onednn : blas;
         // A folder's path does not fit the model column: it is named once, with its family.
-        const std::string label = name.find('/') != std::string::npos ? "folder" : name.substr(0, 8);
-        if (label == "folder")
-            printRow("folder:  %s (%s)", name.c_str(), familyDisplayName(model->config.family).c_str());
-        printRow("%-8s matrix product baseline: %.1f GFLOP/s", label.c_str(), matmul);
-        const bool large = model->config.hiddenSize >= 768;
-        const int64_t warmup = large ? 1 : 3;
-        const int64_t steps = large ? (c.quick ? 3 : 5) : (c.quick ? 10 : 0);  // 0: a whole epoch
+        const bool folder = name.find('/') != std::string::npos;
+        const std::string label = folder ? "folder" : name.substr(0, 8);
+        if (folder) printRow("folder:  %s (%s)", name.c_str(), familyDisplayName(model->config.family).c_str());
+        printRow("%-8s matrix product baseline: OpenBLAS %.1f GFLOP/s, oneDNN %.1f GFLOP/s", label.c_str(), blas, onednn);
         nlohmann::ordered_json entry;
         entry["matmul_gflops"] = matmul;
-        struct Mode {
-            const char* key;
-            const char* label;
-            Padding padding;
-            ShuffleMode shuffle;
-        };
-        const Mode modes[] = {{"max_length", "pad to 128 (notebook)", Padding::MaxLength, ShuffleMode::Random},
-                              {"longest", "longest in batch", Padding::Dynamic, ShuffleMode::Random},
-                              {"default", "dynamic + bucketed", Padding::Dynamic, ShuffleMode::Bucketed}};
-        double notebookEpoch = 0;
-        for (const auto& mode : modes) {
-            if (large && c.quick && mode.padding == Padding::MaxLength) continue;  // ~20 s a step
-            const auto t = measureTraining(*model, data, modeOptions(mode.padding, mode.shuffle), warmup, steps);
-            entry[mode.key] = {{"samples_per_s", t.samplesPerSecond}, {"tokens_per_s", t.tokensPerSecond},
-                               {"epoch_seconds", t.epochSeconds}, {"epoch_measured", steps <= 0},
-                               {"gflops", t.gflops}, {"percent_of_matmul", 100 * t.gflops / matmul},
-                               {"steps_timed", t.steps}};
-            if (mode.padding == Padding::MaxLength) notebookEpoch = t.epochSeconds;
-            printRow("%-8s %-23s %10.1f %10.0f %9.1f%s %9.1f %10.1f %%", label.c_str(), mode.label,
-                     t.samplesPerSecond, t.tokensPerSecond, t.epochSeconds, steps <= 0 ? " " : "*", t.gflops,
-                     100 * t.gflops / matmul);
-            if (mode.padding == Padding::Dynamic && mode.shuffle == ShuffleMode::Bucketed && notebookEpoch > 0) {
-                entry["epoch_speedup_default_vs_notebook"] = notebookEpoch / t.epochSeconds;
-                printRow("%-8s default epoch is %.1fx faster than the notebook's", "", notebookEpoch / t.epochSeconds);
-            }
-        }
-        const int runs = c.quick ? 50 : 200;
-        const auto plain = measurePredictLatency(model, kSentence, false, runs);
-        const auto withAttention = measurePredictLatency(model, kSentence, true, runs);
-        const auto bf16 = measurePredictLatency(model, kSentence, false, runs, /*bfloat16=*/true);
-        entry["predict_ms"] = {{"tokens", plain.tokens}, {"p50", plain.p50Ms}, {"p95", plain.p95Ms},
-                               {"p50_attentions", withAttention.p50Ms}, {"p95_attentions", withAttention.p95Ms},
-                               {"p50_bf16", bf16.p50Ms}, {"p95_bf16", bf16.p95Ms}, {"runs", runs}};
-        printRow("%-8s predict (%d tokens): p50 %.2f ms, p95 %.2f ms; with attentions p50 %.2f ms (%+.0f %%)", "",
-                 plain.tokens, plain.p50Ms, plain.p95Ms, withAttention.p50Ms,
-                 100 * (withAttention.p50Ms / plain.p50Ms - 1));
-        printRow("%-8s predict in bfloat16%s: p50 %.2f ms, p95 %.2f ms (%.1fx the float32 speed)", "",
-                 bfloat16Accelerated() ? "" : " (emulated on this CPU)", bf16.p50Ms, bf16.p95Ms, plain.p50Ms / bf16.p50Ms);
-        if (model->config.hiddenSize >= 768 || !c.modelDir.empty()) {
-            const double rss = probePeakRssGb(name, c.quick);
+        entry["matmul_gflops_blas"] = blas;
+        entry["matmul_gflops_onednn"] = onednn;
+        measureTrainingModes(c, label, *model, data, matmul, entry);
+        measurePrediction(c, model, data, entry);
+        if (!folder) measureMaskedLM(c, name, entry);
+        if (model->config.hiddenSize >= 768 || folder) {
+            const double rss = probePeakRssGb(name, c.quick, false);
+            const double checkpointed = probePeakRssGb(name, c.quick, true);
             entry["peak_rss_gb"] = rss;
+            entry["peak_rss_gb_checkpointing"] = checkpointed;
             entry["peak_rss_padding"] = c.quick ? "dynamic" : "max_length";
-            printRow("%-8s peak RSS of one training step (batch 32, %s padding): %.2f GB", "",
-                     c.quick ? "dynamic" : "128-token", rss);
+            printRow("%-8s peak RSS of one training step (batch 32, %s padding): %.2f GB; %.2f GB with activation "
+                     "checkpointing", "", c.quick ? "dynamic" : "128-token", rss, checkpointed);
         }
         out["models"][name] = entry;
         std::cout << std::endl;
@@ -188,6 +289,8 @@ void addBenchCommand(CLI::App& app, int& exitCode) {
     command->add_option("--data", c->dataFile, "CoLA-format training file (default: the bundled one)");
     command->add_option("--json", c->jsonFile, "Write the results as JSON");
     command->add_option("--rss-probe", c->rssProbe, "(internal) print the peak RSS of one training step")
+        ->group("");
+    command->add_flag("--rss-checkpointing", c->rssCheckpointing, "(internal) the probe's step with activation checkpointing")
         ->group("");
 }
 

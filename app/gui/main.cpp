@@ -2,9 +2,12 @@
 #include "window/main_window.h"
 #include "session/workbench_types.h"
 
+#include "kernels/matmul_backend.h"
 #include "runtime/torch_runtime.h"
 
 #include <QApplication>
+
+#include <cstdio>
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -14,6 +17,12 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationVersion(QStringLiteral(BERTBENCH_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.bertbench.BertBench"));
     bertbench::configureTorchThreads();
+    try {
+        bertbench::matmulBackend();  // a misspelt BERTBENCH_MATMUL stops here, not in the first layer
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "bertbench: %s\n", e.what());
+        return 2;
+    }
     registerWorkbenchMetaTypes();
 
     const QStringList args = QApplication::arguments();

@@ -1,7 +1,9 @@
 #include "benchmark/measurements.h"
 
 #include "benchmark/flop_count.h"
+#include "inference/batch_prediction.h"
 #include "inference/predictor.h"
+#include "kernels/onednn_matmul.h"
 #include "training/batch_plan.h"
 #include "training/encoded_dataset.h"
 #include "training/fine_tuning_strategy.h"
@@ -20,16 +22,17 @@ using Clock = std::chrono::steady_clock;
 double since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 }  // namespace
 
-double measureMatmulGflops(int64_t m, int64_t k, int64_t n, double seconds) {
+double measureMatmulGflops(int64_t m, int64_t k, int64_t n, double seconds, MatmulBackend backend) {
     torch::NoGradGuard noGrad;
     auto a = torch::randn({m, k});
     auto b = torch::randn({k, n});
-    auto c = torch::matmul(a, b);  // warm-up
+    auto product = [&] { return backend == MatmulBackend::OneDnn ? onednnMatmul(a, b) : torch::matmul(a, b); };
+    auto c = product();  // warm-up
     double best = 0;
     const auto start = Clock::now();
     do {
         const auto t = Clock::now();
-        c = torch::matmul(a, b);
+        c = product();
         best = std::max(best, 2.0 * double(m) * double(k) * double(n) / since(t) / 1e9);
     } while (since(start) < seconds);
     return best;
@@ -90,6 +93,19 @@ Latency measurePredictLatency(const std::shared_ptr<ModelBundle>& model, const s
     latency.p50Ms = ms[ms.size() / 2];
     latency.p95Ms = ms[std::min(ms.size() - 1, size_t(double(ms.size()) * 0.95))];
     return latency;
+}
+
+BatchPredictionThroughput measureBatchPrediction(const std::shared_ptr<ModelBundle>& model,
+                                                 const std::vector<std::string>& texts, size_t batchSize,
+                                                 bool shortestFirst) {
+    const Predictor predictor(model);
+    predictInBatches(predictor, {texts.begin(), texts.begin() + long(std::min(texts.size(), batchSize))}, batchSize);
+    const auto start = Clock::now();
+    const auto predictions = predictInBatches(predictor, texts, batchSize, {}, shortestFirst);
+    BatchPredictionThroughput result;
+    result.texts = int64_t(predictions.size());
+    result.textsPerSecond = double(predictions.size()) / since(start);
+    return result;
 }
 
 TokenizerThroughput measureTokenizer(const Tokenizer& tokenizer, const Dataset& data, double seconds) {

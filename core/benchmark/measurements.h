@@ -6,6 +6,7 @@
 
 #include "checkpoint/model_folder.h"
 #include "data/dataset.h"
+#include "kernels/matmul_backend.h"
 #include "training/training_options.h"
 
 #include <string>
@@ -13,8 +14,8 @@
 
 namespace bertbench {
 
-// GFLOP/s of a plain fp32 matrix product [m, k] x [k, n], best of a few runs.
-double measureMatmulGflops(int64_t m, int64_t k, int64_t n, double seconds = 1.0);
+// GFLOP/s of a plain fp32 matrix product [m, k] x [k, n] on `backend`, best of a few runs.
+double measureMatmulGflops(int64_t m, int64_t k, int64_t n, double seconds, MatmulBackend backend);
 
 struct TrainingThroughput {
     int64_t steps = 0;          // measured (after warm-up)
@@ -40,6 +41,15 @@ struct Latency {
 };
 Latency measurePredictLatency(const std::shared_ptr<ModelBundle>& model, const std::string& text, bool attentions,
                               int runs, bool bfloat16 = false);
+
+struct BatchPredictionThroughput {
+    double textsPerSecond = 0;
+    int64_t texts = 0;
+};
+// predictInBatches over `texts` (in the file's order or shortest first), after one warm-up batch.
+BatchPredictionThroughput measureBatchPrediction(const std::shared_ptr<ModelBundle>& model,
+                                                 const std::vector<std::string>& texts, size_t batchSize,
+                                                 bool shortestFirst);
 
 struct TokenizerThroughput {
     double tokensPerSecond = 0;

@@ -43,14 +43,6 @@ Prediction describe(const ModelBundle& model, std::string_view text, const Encod
 
 }  // namespace
 
-bool bfloat16Accelerated() {
-    std::ifstream cpuinfo("/proc/cpuinfo");
-    for (std::string line; std::getline(cpuinfo, line);)
-        if (line.rfind("flags", 0) == 0)
-            return line.find(" avx512_bf16") != std::string::npos || line.find(" amx_bf16") != std::string::npos;
-    return false;
-}
-
 Predictor::Predictor(std::shared_ptr<ModelBundle> model, size_t maxLength, Precision precision)
     : model_(std::move(model)), maxLength_(maxLength) {
     if (!model_ || model_->task != Task::SequenceClassification)

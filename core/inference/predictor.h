@@ -6,6 +6,7 @@
 #pragma once
 
 #include "inference/prediction.h"
+#include "runtime/torch_runtime.h"  // bfloat16Accelerated()
 
 #include <memory>
 #include <string>
@@ -20,10 +21,6 @@ struct ModelBundle;
 // the model: about 3x faster for BERT-base on CPUs with AVX512-BF16 (see
 // bfloat16Accelerated()), with probabilities within about 1e-2 of float32.
 enum class Precision { Float32, BFloat16 };
-
-// True when this CPU computes bfloat16 matrix products natively; elsewhere
-// bfloat16 is emulated and slower than float32.
-bool bfloat16Accelerated();
 
 class Predictor {
 public:

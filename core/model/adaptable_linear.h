@@ -5,9 +5,13 @@
 // Shapes: I input width, O output width, R adapter rank.
 #pragma once
 
+#include "model/dropout.h"
+
 #include <torch/torch.h>
 
 namespace bertbench {
+
+class PackedWeightCache;
 
 class AdaptableLinearImpl : public torch::nn::Module {
 public:
@@ -37,8 +41,11 @@ public:
 
 private:
     torch::Tensor loraA_, loraB_;
-    torch::nn::Dropout loraDropout_{nullptr};
+    Dropout loraDropout_{nullptr};
     double loraScale_ = 0;
+    // The weight reordered for oneDNN, made on the first thin inference call
+    // and remade whenever the weight changes (kernels/onednn_matmul.h).
+    std::shared_ptr<PackedWeightCache> packedWeight_;
 };
 TORCH_MODULE(AdaptableLinear);
 

@@ -14,7 +14,7 @@ DistilBertEmbeddingsImpl::DistilBertEmbeddingsImpl(const ModelConfig& config) {
     LayerNorm = register_module(
         "LayerNorm",
         torch::nn::LayerNorm(torch::nn::LayerNormOptions({config.hiddenSize}).eps(config.layerNormEps)));
-    dropout = register_module("dropout", torch::nn::Dropout(config.hiddenDropoutProb));
+    dropout = register_module("dropout", Dropout(config.hiddenDropoutProb));
 }
 
 torch::Tensor DistilBertEmbeddingsImpl::forward(const torch::Tensor& inputIds, const torch::Tensor& positionIds) {

@@ -3,6 +3,7 @@
 // Shapes: B batch, T tokens, H hidden (DistilBERT's dim).
 #pragma once
 
+#include "model/dropout.h"
 #include "model/model_config.h"
 
 #include <torch/torch.h>
@@ -24,7 +25,7 @@ public:
     torch::nn::Embedding word_embeddings{nullptr};
     torch::nn::Embedding position_embeddings{nullptr};
     torch::nn::LayerNorm LayerNorm{nullptr};
-    torch::nn::Dropout dropout{nullptr};
+    Dropout dropout{nullptr};
 };
 TORCH_MODULE(DistilBertEmbeddings);
 

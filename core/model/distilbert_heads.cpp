@@ -1,5 +1,7 @@
 #include "model/distilbert_heads.h"
 
+#include "kernels/linear.h"
+
 #include "model/layer.h"
 
 namespace bertbench {
@@ -14,7 +16,7 @@ DistilBertForSequenceClassificationImpl::DistilBertForSequenceClassificationImpl
     distilbert = register_module("distilbert", DistilBertModel(config));
     pre_classifier = register_module("pre_classifier", torch::nn::Linear(config.hiddenSize, config.hiddenSize));
     classifier = register_module("classifier", torch::nn::Linear(config.hiddenSize, config.numLabels()));
-    dropout = register_module("dropout", torch::nn::Dropout(config.effectiveClassifierDropout()));
+    dropout = register_module("dropout", Dropout(config.effectiveClassifierDropout()));
 }
 
 const ParameterNames& DistilBertForSequenceClassificationImpl::names() const { return kDistilBertNames; }
@@ -37,7 +39,7 @@ TiedVocabularyProjectionImpl::TiedVocabularyProjectionImpl(int64_t vocabSize) {
 }
 
 torch::Tensor TiedVocabularyProjectionImpl::forward(const torch::Tensor& hidden, const torch::Tensor& wordEmbeddings) {
-    return torch::nn::functional::linear(hidden, wordEmbeddings, bias);
+    return linear(hidden, wordEmbeddings, bias);
 }
 
 DistilBertForMaskedLMImpl::DistilBertForMaskedLMImpl(const ModelConfig& config)
@@ -55,7 +57,8 @@ const ParameterNames& DistilBertForMaskedLMImpl::names() const { return kDistilB
 TaskOutput DistilBertForMaskedLMImpl::forward(const ModelInputs& inputs, const ForwardOptions& options) {
     TaskOutput out;
     out.encoder = distilbert->forward(inputs, options);
-    auto transformed = vocab_layer_norm(activate(vocab_transform(out.encoder.lastHiddenState), config().hiddenAct));
+    const auto hidden = positionsForLogits(out.encoder.lastHiddenState, options);
+    auto transformed = vocab_layer_norm(activate(vocab_transform(hidden), config().hiddenAct));
     out.logits = vocab_projector->forward(transformed, distilbert->embeddings->word_embeddings->weight);
     return out;
 }

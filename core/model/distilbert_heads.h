@@ -6,6 +6,7 @@
 #pragma once
 
 #include "model/distilbert_model.h"
+#include "model/dropout.h"
 #include "model/task_model.h"
 
 #include <torch/torch.h>
@@ -24,7 +25,7 @@ public:
     DistilBertModel distilbert{nullptr};
     torch::nn::Linear pre_classifier{nullptr};
     torch::nn::Linear classifier{nullptr};
-    torch::nn::Dropout dropout{nullptr};  // seq_classif_dropout
+    Dropout dropout{nullptr};  // seq_classif_dropout
 };
 
 // vocab_projector: a projection onto the vocabulary whose weight is tied to the

@@ -18,7 +18,7 @@ MultiHeadSelfAttentionImpl::MultiHeadSelfAttentionImpl(const ModelConfig& config
     k_lin = register_module("k_lin", AdaptableLinear(h, width));
     v_lin = register_module("v_lin", AdaptableLinear(h, width));
     out_lin = register_module("out_lin", AdaptableLinear(width, h));
-    dropout = register_module("dropout", torch::nn::Dropout(config.attentionProbsDropoutProb));
+    dropout = register_module("dropout", Dropout(config.attentionProbsDropoutProb));
 }
 
 torch::Tensor MultiHeadSelfAttentionImpl::forward(const torch::Tensor& hidden, const torch::Tensor& additiveMask,
@@ -38,7 +38,7 @@ void MultiHeadSelfAttentionImpl::pruneHeads(const std::vector<int64_t>& heads) {
 DistilBertFeedForwardImpl::DistilBertFeedForwardImpl(const ModelConfig& config) : activation_(config.hiddenAct) {
     lin1 = register_module("lin1", AdaptableLinear(config.hiddenSize, config.intermediateSize));
     lin2 = register_module("lin2", AdaptableLinear(config.intermediateSize, config.hiddenSize));
-    dropout = register_module("dropout", torch::nn::Dropout(config.hiddenDropoutProb));
+    dropout = register_module("dropout", Dropout(config.hiddenDropoutProb));
 }
 
 torch::Tensor DistilBertFeedForwardImpl::forward(const torch::Tensor& hidden) {

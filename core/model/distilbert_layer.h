@@ -8,6 +8,7 @@
 
 #include "model/adaptable_linear.h"
 #include "model/attention_heads.h"
+#include "model/dropout.h"
 #include "model/model_config.h"
 
 #include <torch/torch.h>
@@ -32,7 +33,7 @@ public:
     const AttentionHeads& heads() const { return heads_; }
 
     AdaptableLinear q_lin{nullptr}, k_lin{nullptr}, v_lin{nullptr}, out_lin{nullptr};
-    torch::nn::Dropout dropout{nullptr};
+    Dropout dropout{nullptr};
 
 private:
     AttentionHeads heads_;
@@ -46,7 +47,7 @@ public:
     torch::Tensor forward(const torch::Tensor& hidden);  // [B, T, H] -> [B, T, H]
 
     AdaptableLinear lin1{nullptr}, lin2{nullptr};
-    torch::nn::Dropout dropout{nullptr};
+    Dropout dropout{nullptr};
 
 private:
     Activation activation_;

@@ -31,7 +31,7 @@ BertEmbeddingsImpl::BertEmbeddingsImpl(const ModelConfig& config)
     LayerNorm = register_module(
         "LayerNorm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({config.hiddenSize})
                                               .eps(config.layerNormEps)));
-    dropout = register_module("dropout", torch::nn::Dropout(config.hiddenDropoutProb));
+    dropout = register_module("dropout", Dropout(config.hiddenDropoutProb));
 }
 
 torch::Tensor BertEmbeddingsImpl::forward(const torch::Tensor& inputIds, const torch::Tensor& tokenTypeIds,

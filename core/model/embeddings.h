@@ -4,6 +4,7 @@
 // Shapes: B batch, T tokens, H hidden.
 #pragma once
 
+#include "model/dropout.h"
 #include "model/model_config.h"
 
 #include <torch/torch.h>
@@ -23,7 +24,7 @@ public:
     torch::nn::Embedding position_embeddings{nullptr};
     torch::nn::Embedding token_type_embeddings{nullptr};
     torch::nn::LayerNorm LayerNorm{nullptr};
-    torch::nn::Dropout dropout{nullptr};
+    Dropout dropout{nullptr};
 
 private:
     bool numberPositionsFromPadding_;

@@ -1,5 +1,7 @@
 #include "model/heads.h"
 
+#include "kernels/linear.h"
+
 namespace bertbench {
 
 namespace {
@@ -9,7 +11,7 @@ const ParameterNames kBertNames{"bert.", "bert.embeddings.", "bert.encoder.layer
 BertForSequenceClassificationImpl::BertForSequenceClassificationImpl(const ModelConfig& config)
     : TaskModelImpl(config, Task::SequenceClassification) {
     bert = register_module("bert", BertModel(config, /*withPooler=*/true));
-    dropout = register_module("dropout", torch::nn::Dropout(config.effectiveClassifierDropout()));
+    dropout = register_module("dropout", Dropout(config.effectiveClassifierDropout()));
     classifier = register_module("classifier",
                                  torch::nn::Linear(config.hiddenSize, config.numLabels()));
 }
@@ -47,7 +49,7 @@ BertLMPredictionHeadImpl::BertLMPredictionHeadImpl(const ModelConfig& config) {
 
 torch::Tensor BertLMPredictionHeadImpl::forward(const torch::Tensor& hidden,
                                                 const torch::Tensor& wordEmbeddings) {
-    return torch::nn::functional::linear(transform(hidden), wordEmbeddings, bias);
+    return linear(transform(hidden), wordEmbeddings, bias);
 }
 
 BertOnlyMLMHeadImpl::BertOnlyMLMHeadImpl(const ModelConfig& config) {
@@ -64,7 +66,7 @@ const ParameterNames& BertForMaskedLMImpl::names() const { return kBertNames; }
 TaskOutput BertForMaskedLMImpl::forward(const ModelInputs& inputs, const ForwardOptions& options) {
     TaskOutput out;
     out.encoder = bert->forward(inputs, options);
-    out.logits = cls->predictions->forward(out.encoder.lastHiddenState,
+    out.logits = cls->predictions->forward(positionsForLogits(out.encoder.lastHiddenState, options),
                                            bert->embeddings->word_embeddings->weight);
     return out;
 }

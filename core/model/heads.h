@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model/bert_model.h"
+#include "model/dropout.h"
 #include "model/task_model.h"
 
 #include <torch/torch.h>
@@ -20,7 +21,7 @@ public:
     void replaceOutputLayer(torch::nn::Linear layer) override;
 
     BertModel bert{nullptr};
-    torch::nn::Dropout dropout{nullptr};
+    Dropout dropout{nullptr};
     torch::nn::Linear classifier{nullptr};
 };
 TORCH_MODULE(BertForSequenceClassification);

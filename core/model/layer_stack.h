@@ -3,6 +3,7 @@
 // does not). Shapes: B batch, T tokens, H hidden.
 #pragma once
 
+#include "model/activation_checkpoint.h"
 #include "model/model_io.h"
 
 #include <torch/torch.h>
@@ -21,8 +22,16 @@ void runLayerStack(torch::nn::ModuleList& layers, torch::Tensor hidden, const to
     for (const auto& module : *layers) {
         torch::Tensor probabilities;
         const torch::Tensor headMask = options.headMask.defined() ? options.headMask[index++] : torch::Tensor();
-        hidden = module->as<Layer>()->forward(hidden, additiveMask, options.attentions ? &probabilities : nullptr,
-                                              headMask);
+        if (options.checkpointActivations && !options.attentions && !options.hiddenStates) {
+            // By value: backward runs the layer again after this function has returned.
+            auto again = [module, additiveMask, headMask](const torch::Tensor& x) {
+                return module->as<Layer>()->forward(x, additiveMask, nullptr, headMask);
+            };
+            hidden = checkpointed(again, hidden);
+        } else {
+            hidden = module->as<Layer>()->forward(hidden, additiveMask, options.attentions ? &probabilities : nullptr,
+                                                  headMask);
+        }
         if (options.attentions) out.attentions.push_back(probabilities);
         if (options.hiddenStates) out.hiddenStates.push_back(hidden);
     }

@@ -7,6 +7,11 @@
 
 namespace bertbench {
 
+torch::Tensor positionsForLogits(const torch::Tensor& hidden, const ForwardOptions& options) {
+    if (!options.logitPositions.defined()) return hidden;
+    return hidden.reshape({-1, hidden.size(-1)}).index_select(/*dim=*/0, options.logitPositions);
+}
+
 torch::Tensor additiveAttentionMask(const torch::Tensor& attentionMask, torch::ScalarType dtype) {
     auto keep = attentionMask.to(dtype).unsqueeze(1).unsqueeze(2);  // [B, 1, 1, T]
     const double lowest = dtype == torch::kFloat64 ? std::numeric_limits<double>::lowest()

@@ -29,6 +29,15 @@ struct ForwardOptions {
     // transformers' head_mask: [layers, heads] factors on the attention
     // probabilities (1 keeps a head, 0 switches it off); undefined = all on.
     torch::Tensor headMask;
+    // Training only: keep each layer's input instead of its activations and
+    // recompute them in backward (activation_checkpoint.h). Ignored when
+    // attentions or hidden states are asked for, or without gradients.
+    bool checkpointActivations = false;
+    // Masked-LM heads only: [P] indices into the B·T flattened positions; the
+    // head then runs on those positions alone and returns logits [P, V]. The
+    // loss needs only the masked positions, and the vocabulary projection of
+    // every other position was most of a masked-LM step.
+    torch::Tensor logitPositions;
 };
 
 struct EncoderOutput {
@@ -48,6 +57,10 @@ struct TaskOutput {
 // the dtype where padded (transformers' get_extended_attention_mask).
 // attentionMask [B, T] -> [B, 1, 1, T]
 torch::Tensor additiveAttentionMask(const torch::Tensor& attentionMask, torch::ScalarType dtype);
+
+// A masked-LM head's input: hidden [B, T, H], or its rows at
+// options.logitPositions ([P, H]) when those are given.
+torch::Tensor positionsForLogits(const torch::Tensor& hidden, const ForwardOptions& options);
 
 // Raises UsageError for ids that are not [B, T] or longer than the positions.
 void checkInputShape(const torch::Tensor& inputIds, int64_t maxPositions);

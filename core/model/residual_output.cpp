@@ -7,7 +7,7 @@ ResidualOutputImpl::ResidualOutputImpl(const ModelConfig& config, int64_t inputW
     LayerNorm = register_module(
         "LayerNorm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({config.hiddenSize})
                                               .eps(config.layerNormEps)));
-    dropout = register_module("dropout", torch::nn::Dropout(config.hiddenDropoutProb));
+    dropout = register_module("dropout", Dropout(config.hiddenDropoutProb));
 }
 
 torch::Tensor ResidualOutputImpl::forward(const torch::Tensor& hidden,

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "model/adaptable_linear.h"
+#include "model/dropout.h"
 #include "model/model_config.h"
 
 #include <torch/torch.h>
@@ -21,7 +22,7 @@ public:
 
     AdaptableLinear dense{nullptr};
     torch::nn::LayerNorm LayerNorm{nullptr};
-    torch::nn::Dropout dropout{nullptr};
+    Dropout dropout{nullptr};
 };
 TORCH_MODULE(ResidualOutput);
 

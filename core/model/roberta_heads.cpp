@@ -1,5 +1,7 @@
 #include "model/roberta_heads.h"
 
+#include "kernels/linear.h"
+
 namespace bertbench {
 
 namespace {
@@ -9,7 +11,7 @@ const ParameterNames kRobertaNames{"roberta.", "roberta.embeddings.", "roberta.e
 
 RobertaClassificationHeadImpl::RobertaClassificationHeadImpl(const ModelConfig& config) {
     dense = register_module("dense", torch::nn::Linear(config.hiddenSize, config.hiddenSize));
-    dropout = register_module("dropout", torch::nn::Dropout(config.effectiveClassifierDropout()));
+    dropout = register_module("dropout", Dropout(config.effectiveClassifierDropout()));
     out_proj = register_module("out_proj", torch::nn::Linear(config.hiddenSize, config.numLabels()));
 }
 
@@ -48,7 +50,7 @@ RobertaLMHeadImpl::RobertaLMHeadImpl(const ModelConfig& config) {
 
 torch::Tensor RobertaLMHeadImpl::forward(const torch::Tensor& hidden, const torch::Tensor& wordEmbeddings) {
     // RobertaLMHead applies the exact GELU whatever hidden_act says.
-    return torch::nn::functional::linear(layer_norm(torch::gelu(dense(hidden))), wordEmbeddings, bias);
+    return linear(layer_norm(torch::gelu(dense(hidden))), wordEmbeddings, bias);
 }
 
 RobertaForMaskedLMImpl::RobertaForMaskedLMImpl(const ModelConfig& config) : TaskModelImpl(config, Task::MaskedLM) {
@@ -61,7 +63,8 @@ const ParameterNames& RobertaForMaskedLMImpl::names() const { return kRobertaNam
 TaskOutput RobertaForMaskedLMImpl::forward(const ModelInputs& inputs, const ForwardOptions& options) {
     TaskOutput out;
     out.encoder = roberta->forward(inputs, options);
-    out.logits = lm_head->forward(out.encoder.lastHiddenState, roberta->embeddings->word_embeddings->weight);
+    out.logits = lm_head->forward(positionsForLogits(out.encoder.lastHiddenState, options),
+                                  roberta->embeddings->word_embeddings->weight);
     return out;
 }
 

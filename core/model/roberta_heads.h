@@ -7,6 +7,7 @@
 #pragma once
 
 #include "model/bert_model.h"
+#include "model/dropout.h"
 #include "model/task_model.h"
 
 #include <torch/torch.h>
@@ -19,7 +20,7 @@ public:
     torch::Tensor forward(const torch::Tensor& hidden);  // [B, T, H] -> [B, C]
 
     torch::nn::Linear dense{nullptr};
-    torch::nn::Dropout dropout{nullptr};
+    Dropout dropout{nullptr};
     torch::nn::Linear out_proj{nullptr};
 };
 TORCH_MODULE(RobertaClassificationHead);

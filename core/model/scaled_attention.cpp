@@ -1,12 +1,14 @@
 #include "model/scaled_attention.h"
 
+#include "kernels/batched_matmul.h"
+
 #include <cmath>
 
 namespace bertbench {
 
 torch::Tensor scaledDotProductAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                                         int64_t heads, const torch::Tensor& additiveMask,
-                                        torch::nn::Dropout& dropout, torch::Tensor* probabilities,
+                                        Dropout& dropout, torch::Tensor* probabilities,
                                         const torch::Tensor& headMask) {
     const int64_t batch = q.size(0), tokens = q.size(1), hidden = q.size(2), headDim = hidden / heads;
     auto splitHeads = [&](const torch::Tensor& x) {  // [B, T, H] -> [B, N, T, D]
@@ -15,7 +17,7 @@ torch::Tensor scaledDotProductAttention(const torch::Tensor& q, const torch::Ten
     // BERT's operation order (matmul, then divide), so results agree to the last
     // bits where the BLAS agrees; DistilBERT scales q first, which differs by
     // rounding only (well inside the 1e-4 the reference tests allow).
-    auto scores = torch::matmul(splitHeads(q), splitHeads(k).transpose(-1, -2)) / std::sqrt(double(headDim));
+    auto scores = batchedMatmul(splitHeads(q), splitHeads(k).transpose(-1, -2)) / std::sqrt(double(headDim));
     if (additiveMask.defined()) scores = scores + additiveMask;
     auto probs = torch::softmax(scores, /*dim=*/-1);  // [B, N, T, T]
     auto weights = dropout(probs);
@@ -27,7 +29,7 @@ torch::Tensor scaledDotProductAttention(const torch::Tensor& q, const torch::Ten
     }
     if (probabilities) *probabilities = probs;
 
-    auto context = torch::matmul(weights, splitHeads(v));  // [B, N, T, D]
+    auto context = batchedMatmul(weights, splitHeads(v));  // [B, N, T, D]
     return context.transpose(1, 2).contiguous().view({batch, tokens, hidden});
 }
 

@@ -5,6 +5,8 @@
 // Shapes: B batch, T tokens, H hidden, N heads, D = H / N head width.
 #pragma once
 
+#include "model/dropout.h"
+
 #include <torch/torch.h>
 
 namespace bertbench {
@@ -17,7 +19,7 @@ namespace bertbench {
 // [B, N, T, T] (before dropout), times the head mask as transformers returns it.
 torch::Tensor scaledDotProductAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                                         int64_t heads, const torch::Tensor& additiveMask,
-                                        torch::nn::Dropout& dropout, torch::Tensor* probabilities,
+                                        Dropout& dropout, torch::Tensor* probabilities,
                                         const torch::Tensor& headMask = {});
 
 }  // namespace bertbench

@@ -11,7 +11,7 @@ BertSelfAttentionImpl::BertSelfAttentionImpl(const ModelConfig& config, int64_t 
     query = register_module("query", AdaptableLinear(h, width));
     key = register_module("key", AdaptableLinear(h, width));
     value = register_module("value", AdaptableLinear(h, width));
-    dropout = register_module("dropout", torch::nn::Dropout(config.attentionProbsDropoutProb));
+    dropout = register_module("dropout", Dropout(config.attentionProbsDropoutProb));
 }
 
 torch::Tensor BertSelfAttentionImpl::forward(const torch::Tensor& hidden,

@@ -7,6 +7,7 @@
 
 #include "model/adaptable_linear.h"
 #include "model/attention_heads.h"
+#include "model/dropout.h"
 #include "model/model_config.h"
 #include "model/residual_output.h"
 
@@ -34,7 +35,7 @@ public:
     const AttentionHeads& heads() const { return heads_; }
 
     AdaptableLinear query{nullptr}, key{nullptr}, value{nullptr};
-    torch::nn::Dropout dropout{nullptr};
+    Dropout dropout{nullptr};
 
 private:
     AttentionHeads heads_;

@@ -1,6 +1,7 @@
 #include "runtime/torch_runtime.h"
 
 #include "common/errors.h"
+#include "kernels/matmul_backend.h"
 
 #include <torch/torch.h>
 
@@ -16,6 +17,14 @@ int configureTorchThreads(int threads) {
 }
 
 bool cudaAvailable() { return torch::cuda::is_available(); }
+
+bool bfloat16Accelerated() {
+    std::ifstream cpuinfo("/proc/cpuinfo");
+    for (std::string line; std::getline(cpuinfo, line);)
+        if (line.rfind("flags", 0) == 0)
+            return line.find(" avx512_bf16") != std::string::npos || line.find(" amx_bf16") != std::string::npos;
+    return false;
+}
 
 void checkDeviceAvailable(const std::string& device) {
     torch::Device parsed(torch::kCPU);
@@ -38,7 +47,8 @@ std::string runtimeDescription() {
         if (line.find("libmkl") != std::string::npos) { blas = "MKL"; break; }
         if (line.find("blis") != std::string::npos) { blas = "BLIS"; break; }
     }
-    return "LibTorch " + std::string(TORCH_VERSION) + ", " + blas + ", " +
+    return "LibTorch " + std::string(TORCH_VERSION) + ", " + blas + ", linear layers on " +
+           (matmulBackend() == MatmulBackend::OneDnn ? "oneDNN" : "BLAS") + ", " +
            std::to_string(torch::get_num_threads()) + " threads" + (cudaAvailable() ? ", CUDA available" : "");
 }
 

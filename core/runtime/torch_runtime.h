@@ -16,6 +16,10 @@ void checkDeviceAvailable(const std::string& device);
 
 bool cudaAvailable();
 
+// True when this CPU computes bfloat16 matrix products natively (AVX512-BF16 or
+// AMX); elsewhere bfloat16 is emulated and slower than float32.
+bool bfloat16Accelerated();
+
 // LibTorch version, BLAS and thread count in one line, for logs and benchmarks.
 std::string runtimeDescription();
 

@@ -2,6 +2,7 @@
 
 #include "data/dataset_split.h"
 #include "data/label_alignment.h"
+#include "inference/batch_prediction.h"
 #include "inference/predictor.h"
 #include "model/model_config.h"
 #include "session/session_impl.h"
@@ -209,18 +210,7 @@ Session::Reply<std::vector<Prediction>> Session::predictBatch(std::vector<std::s
     return impl_->submit<std::vector<Prediction>>(
         [this, texts = std::move(texts), maxLength](uint64_t epoch) {
             Predictor predictor(impl_->requiredModel().bundle(), maxLength);
-            // Batches of 64 keep memory flat and let a cancel stop a long file.
-            constexpr size_t kBatch = 64;
-            std::vector<Prediction> predictions;
-            predictions.reserve(texts.size());
-            auto progress = impl_->progressFor("Predicting", epoch);
-            for (size_t start = 0; start < texts.size(); start += kBatch) {
-                const auto end = std::min(texts.size(), start + kBatch);
-                auto batch = predictor.predictBatch({texts.begin() + long(start), texts.begin() + long(end)});
-                for (auto& p : batch) predictions.push_back(std::move(p));
-                if (!progress(double(end) / double(texts.size()))) throw OperationCancelled("prediction cancelled");
-            }
-            return predictions;
+            return predictInBatches(predictor, texts, kPredictionBatchSize, impl_->progressFor("Predicting", epoch));
         },
         std::move(done));
 }

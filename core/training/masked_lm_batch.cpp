@@ -23,4 +23,11 @@ MaskedBatch maskTokens(const ModelInputs& inputs, int32_t maskId, int64_t vocabS
     return {{masked, inputs.tokenTypeIds, inputs.attentionMask}, labels};
 }
 
+MaskedLogits maskedLogits(TaskModelImpl& model, const ModelInputs& inputs, const torch::Tensor& labels,
+                          ForwardOptions options) {
+    const auto flat = labels.reshape({-1});
+    options.logitPositions = (flat != kIgnoredLabel).nonzero().squeeze(/*dim=*/1);
+    return {model.forward(inputs, options).logits, flat.index_select(/*dim=*/0, options.logitPositions)};
+}
+
 }  // namespace bertbench

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "model/bert_model.h"
+#include "model/task_model.h"
 
 #include <torch/torch.h>
 
@@ -23,5 +24,16 @@ MaskedBatch maskTokens(const ModelInputs& inputs, int32_t maskId, int64_t vocabS
                        c10::optional<at::Generator> generator = c10::nullopt);
 
 constexpr int64_t kIgnoredLabel = -100;
+
+// A masked-LM model's logits at the labelled positions only, and those labels:
+// logits [P, V], labels [P], for P positions whose label is not kIgnoredLabel
+// in labels [B, T]. The cross-entropy of the two is the loss over the whole
+// batch with ignored positions, without projecting the others onto the vocabulary.
+struct MaskedLogits {
+    torch::Tensor logits;
+    torch::Tensor labels;
+};
+MaskedLogits maskedLogits(TaskModelImpl& model, const ModelInputs& inputs, const torch::Tensor& labels,
+                          ForwardOptions options = {});
 
 }  // namespace bertbench

@@ -96,11 +96,10 @@ MaskedLMEvaluation evaluateMaskedLM(TaskModelImpl& model, const EncodedDataset& 
         }
         const auto inputs = padBatch(sequences, tokenizer.padId(), 0, device);
         const auto labels = paddedLabels(labelRows, inputs.inputIds.size(1)).to(device);
-        const auto logits = model.forward(inputs).logits;  // [B, T, V]
+        const auto chosen = maskedLogits(model, inputs, labels);  // [P, V], [P]
         lossSum += torch::nn::functional::cross_entropy(
-                       logits.view({-1, logits.size(-1)}), labels.view({-1}),
-                       torch::nn::functional::CrossEntropyFuncOptions().ignore_index(kIgnoredLabel).reduction(
-                           torch::kSum))
+                       chosen.logits, chosen.labels,
+                       torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
                        .item<double>();
     }
     result.loss = lossSum / double(result.maskedTokens);

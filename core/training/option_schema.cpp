@@ -18,6 +18,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(Padding, {{Padding::Dynamic, "dynamic"}, {Padding::
 NLOHMANN_JSON_SERIALIZE_ENUM(ShuffleMode, {{ShuffleMode::Bucketed, "bucketed"},
                                            {ShuffleMode::Random, "random"},
                                            {ShuffleMode::None, "none"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(TrainingPrecision, {{TrainingPrecision::Float32, "fp32"},
+                                                 {TrainingPrecision::BFloat16, "bf16"}})
 
 namespace {
 
@@ -145,6 +147,14 @@ std::vector<OptionField> makeFields() {
          "Where training runs: cpu, cuda (the first GPU) or cuda:N.",
          [](const O& o) { return value(o.device); }, [](O& o, const V& v) { assign(o.device, v); },
          {{"cpu", "cpu"}, {"cuda", "cuda"}}),
+        field("precision", "--precision", T::Choice, kData, "precision",
+         "bf16 (bfloat16 mixed precision) computes the matrix products in bfloat16 and keeps the weights and optimizer state in float32: nearly twice as fast for large models such as BERT-base on CPUs with AVX512-BF16 and on recent GPUs (small models gain little), with losses that differ from float32 in the third digit. Evaluation stays in float32. Without native bfloat16 it is emulated and slower.",
+         [](const O& o) { return enumName(o.precision); }, [](O& o, const V& v) { assignEnum(o.precision, v); },
+         {{"fp32", "float32 (exact)"}, {"bf16", "bfloat16 mixed precision"}}),
+        field("activation_checkpointing", "--activation-checkpointing", T::Bool, kData, "activation checkpointing",
+         "Keep only each layer's input during the forward pass and recompute the rest in the backward pass: much less memory for long inputs and large batches, for about a third more time per step. The results are the same.",
+         [](const O& o) { return value(o.activationCheckpointing); },
+         [](O& o, const V& v) { assign(o.activationCheckpointing, v); }),
 
         field("freeze_layers", "--freeze-layers", T::Int, kStrategy, "frozen layers",
          "Freeze the embeddings and the first K encoder layers: faster and less prone to overfitting, at some cost in accuracy.",

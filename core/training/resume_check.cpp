@@ -6,7 +6,8 @@
 namespace bertbench {
 
 bool affectsResult(const std::string& key) {
-    return key != "device" && key != "eval_batch_size" && key != "checkpoint_steps" && key != "checkpoint_minutes";
+    return key != "device" && key != "eval_batch_size" && key != "checkpoint_steps" && key != "checkpoint_minutes" &&
+           key != "activation_checkpointing";
 }
 
 std::vector<std::string> resumeDifferences(const nlohmann::json& saved, const TrainingOptions& options,

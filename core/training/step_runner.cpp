@@ -1,7 +1,9 @@
 #include "training/step_runner.h"
 
 #include "model/input_batch.h"
+#include "training/autocast_scope.h"
 #include "training/fine_tuning_strategy.h"
+#include "training/fused_adamw.h"
 #include "training/lr_schedule.h"
 #include "training/masked_lm_batch.h"
 
@@ -13,8 +15,6 @@ StepRunner::StepRunner(ModelBundle& model, const TrainingOptions& options, const
       warmup_(options.resolvedWarmupSteps(totalSteps)) {
     auto groups = buildParameterGroups(model, options);
     baseRates_ = groups.baseRates;
-    for (const auto& g : groups.groups)
-        for (const auto& p : g.params()) trainable_.push_back(p);
     optimizer_ = std::make_unique<torch::optim::AdamW>(std::move(groups.groups),
                                                        torch::optim::AdamWOptions(options.learningRate));
 }
@@ -34,15 +34,17 @@ ModelInputs StepRunner::collate(const BatchIndices& batch, std::vector<int64_t>&
 }
 
 torch::Tensor StepRunner::lossOf(const ModelInputs& inputs, const std::vector<int64_t>& labels) {
+    AutocastScope autocast(options_.precision, device_);
+    ForwardOptions forward;
+    forward.checkpointActivations = options_.activationCheckpointing;
+    // The loss in float32 whatever the forward pass ran in.
     if (model_.task == Task::MaskedLM) {
         const auto& tok = *model_.tokenizer;
         auto masked = maskTokens(inputs, tok.maskId(), model_.config.vocabSize, {tok.clsId(), tok.sepId()});
-        auto logits = model_.model->forward(masked.inputs).logits;
-        return torch::nn::functional::cross_entropy(
-            logits.view({-1, logits.size(-1)}), masked.labels.view({-1}),
-            torch::nn::functional::CrossEntropyFuncOptions().ignore_index(kIgnoredLabel));
+        const auto chosen = maskedLogits(*model_.model, masked.inputs, masked.labels, forward);
+        return torch::nn::functional::cross_entropy(chosen.logits.to(torch::kFloat32), chosen.labels);
     }
-    auto logits = model_.model->forward(inputs).logits;
+    auto logits = model_.model->forward(inputs, forward).logits.to(torch::kFloat32);
     return torch::nn::functional::cross_entropy(logits, torch::tensor(labels).to(device_));
 }
 
@@ -62,16 +64,13 @@ std::optional<StepOutcome> StepRunner::step(const std::vector<BatchIndices>& pla
         outcome.loss += loss.item<double>();
         outcome.examples += int64_t(plan[b].size());
     }
-    // A norm of 1e30 never clips but still reports the norm.
-    outcome.gradNorm =
-        torch::nn::utils::clip_grad_norm_(trainable_, options_.maxGradNorm > 0 ? options_.maxGradNorm : 1e30);
     const double factor = learningRateFactor(options_.schedule, stepIndex, warmup_, total_);
     auto& groups = optimizer_->param_groups();
     for (size_t i = 0; i < groups.size(); ++i)
         static_cast<torch::optim::AdamWOptions&>(groups[i].options()).lr(baseRates_[i] * factor);
     outcome.learningRate = baseRates_[0] * factor;
-    optimizer_->step();
-    optimizer_->zero_grad();
+    // A norm of 1e30 never clips but still reports the norm.
+    outcome.gradNorm = clipAndStepAdamW(*optimizer_, options_.maxGradNorm > 0 ? options_.maxGradNorm : 1e30);
     return outcome;
 }
 

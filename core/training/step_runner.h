@@ -1,7 +1,9 @@
 // One optimizer step of fine-tuning, shared by the Trainer and the benchmark:
 // collate the micro-batches (dynamic or max-length padding), forward, loss
-// (cross-entropy, or masked-LM for a masked-LM model), backward, clip the global
-// gradient norm, set the scheduled learning rate, AdamW step.
+// (cross-entropy, or masked-LM for a masked-LM model; the forward pass in
+// bfloat16 autocast when the options ask for it), backward, clip the global
+// gradient norm, set the scheduled learning rate, AdamW step (the last three
+// fused into one pass, see fused_adamw.h).
 // Owns the optimizer; applies nothing else (strategies are applied before).
 #pragma once
 
@@ -51,7 +53,6 @@ private:
     int64_t total_, warmup_;
     std::unique_ptr<torch::optim::AdamW> optimizer_;
     std::vector<double> baseRates_;
-    std::vector<torch::Tensor> trainable_;
 };
 
 }  // namespace bertbench

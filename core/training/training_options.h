@@ -16,6 +16,9 @@ namespace bertbench {
 enum class LrSchedule { Linear, Constant, Cosine };  // each after a linear warmup
 enum class Padding { Dynamic, MaxLength };            // longest in batch | always maxLength
 enum class ShuffleMode { Bucketed, Random, None };    // None keeps file order
+// Float32 matches transformers; BFloat16 runs the forward pass under autocast
+// (matrix products in bfloat16, master weights and optimizer state in float32).
+enum class TrainingPrecision { Float32, BFloat16 };
 
 struct LoraOptions {
     int64_t rank = 0;       // 0 = no LoRA
@@ -53,6 +56,8 @@ struct TrainingOptions {
     std::string metric = "mcc";        // chooses the best checkpoint: accuracy | mcc | f1 | loss
     int64_t evalBatchSize = 64;
     std::string device = "cpu";        // cpu | cuda | cuda:N
+    TrainingPrecision precision = TrainingPrecision::Float32;
+    bool activationCheckpointing = false;  // recompute layer activations in backward: less memory, ~1/3 slower
     // Sentences whose attention is saved after every epoch (see
     // attention_probes.h), separated by '|' because sentences hold commas;
     // empty: the first kDefaultAttentionProbes validation texts. It changes

@@ -22,11 +22,16 @@ class TestCli : public QObject {
 private Q_SLOTS:
     void predictPrintsTheReferenceProbabilities_data() {
         QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("matmul");  // BERTBENCH_MATMUL: both backends reproduce transformers
         for (const char* model : {"tiny-bert-cola", "tiny-distilbert-cola", "tiny-roberta-cola"})
-            QTest::newRow(model) << QString(model);
+            for (const char* matmul : {"onednn", "blas"})
+                QTest::newRow(qPrintable(QString("%1, %2").arg(model, matmul))) << QString(model) << QString(matmul);
     }
     void predictPrintsTheReferenceProbabilities() {
         QFETCH(QString, model);
+        QFETCH(QString, matmul);
+        auto environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("BERTBENCH_MATMUL", matmul);
         const std::string reference = "reference/" + model.toStdString();
         const auto rows = fixtures::readJsonLines(reference + "/expected/predict.jsonl");
         fixtures::TempFolder folder("cli_predict");
@@ -40,7 +45,8 @@ private Q_SLOTS:
         }
         folder.write("texts.txt", input);
         const auto run = cli({"predict", "--model", fixture(reference), "--input",
-                              QString::fromStdString(folder.file("texts.txt"))});
+                              QString::fromStdString(folder.file("texts.txt"))},
+                             environment);
         QCOMPARE(run.exitCode, 0);
         const auto lines = run.lines();
         QCOMPARE(lines.size(), used);
@@ -189,6 +195,15 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         QFETCH(QString, message);
         fixtures::expectRefusal(arguments, exitCode, message);
+    }
+
+    void misspeltMatmulBackendIsAUsageError() {
+        auto environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("BERTBENCH_MATMUL", "mkl");
+        const auto run = cli({"info", "--model", fixture("reference/tiny-bert-cola")}, environment);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("BERTBENCH_MATMUL is \"mkl\"; use blas, onednn or auto"), qPrintable(run.err));
+        QVERIFY(run.out.isEmpty());
     }
 
     void corruptWeightsAreBadInput() {

@@ -90,8 +90,11 @@ QWidget* HyperparametersPage::createEditor(const OptionField& field) {
         // Item texts are set in retranslateUi(), after the form has sized itself: follow the text.
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         for (const auto& choice : field.choices) {
-            // Offer only devices this machine has; a loaded "cuda" still shows (setEditorValue adds it).
+            // Offer only devices and precisions this machine has; a loaded "cuda" still shows (setEditorValue adds it).
             if (field.key == "device" && choice.name.rfind("cuda", 0) == 0 && !cudaAvailable()) continue;
+            // bfloat16 only where it is faster than float32: emulated, it is slower and less exact.
+            if (field.key == "precision" && choice.name == "bf16" && !bfloat16Accelerated() && !cudaAvailable())
+                continue;
             box->addItem(QString::fromStdString(choice.name), QString::fromStdString(choice.name));
         }
         if (field.type == OptionType::String && field.choices.empty()) {

@@ -58,7 +58,7 @@ private Q_SLOTS:
         size_t leaves = 0;
         for (const auto& [key, value] : json.items()) leaves += value.is_object() ? value.size() : 1;
         QCOMPARE(keys.size(), leaves);
-        QCOMPARE(keys.size(), size_t(31));
+        QCOMPARE(keys.size(), size_t(33));
         TrainingOptions{}.validate();
     }
 
@@ -87,9 +87,11 @@ private Q_SLOTS:
         QCOMPARE(written.at("checkpoint_steps").get<int64_t>(), TrainingOptions{}.checkpointSteps);
         QCOMPARE(written.at("checkpoint_minutes").get<double>(), TrainingOptions{}.checkpointMinutes);
         QCOMPARE(written.at("attention_probes").get<std::string>(), std::string());
-        written.erase("checkpoint_steps");
-        written.erase("checkpoint_minutes");
-        written.erase("attention_probes");
+        QCOMPARE(written.at("precision").get<std::string>(), std::string("fp32"));
+        QCOMPARE(written.at("activation_checkpointing").get<bool>(), false);
+        for (const char* added : {"checkpoint_steps", "checkpoint_minutes", "attention_probes", "precision",
+                                  "activation_checkpointing"})
+            written.erase(added);
         QCOMPARE(written, json);
     }
 
