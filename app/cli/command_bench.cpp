@@ -116,10 +116,12 @@ struct TrainingMode {
     ShuffleMode shuffle;
     MatmulBackend backend;
     TrainingPrecision precision;
+    bool checkpointing = false;
 };
 
 // The modes measured for each model: the notebook's padding, longest-in-batch
-// padding on each matrix-product backend and in bfloat16, and the default.
+// padding on each matrix-product backend, in bfloat16 and with activation
+// checkpointing, and the default.
 std::vector<TrainingMode> trainingModes() {
     const auto process = matmulBackend();
     const auto other = process == MatmulBackend::OneDnn ? MatmulBackend::Blas : MatmulBackend::OneDnn;
@@ -131,6 +133,8 @@ std::vector<TrainingMode> trainingModes() {
              ShuffleMode::Random, other, TrainingPrecision::Float32},
             {"longest_bf16", "longest, bf16 autocast", Padding::Dynamic, ShuffleMode::Random, process,
              TrainingPrecision::BFloat16},
+            {"longest_checkpointing", "longest, checkpointing", Padding::Dynamic, ShuffleMode::Random, process,
+             TrainingPrecision::Float32, /*checkpointing=*/true},
             {"default", "dynamic + bucketed", Padding::Dynamic, ShuffleMode::Bucketed, process,
              TrainingPrecision::Float32}};
 }
@@ -146,6 +150,7 @@ void measureTrainingModes(const BenchCommand& c, const std::string& label, Model
         MatmulBackendScope backend(mode.backend);
         auto options = modeOptions(mode.padding, mode.shuffle);
         options.precision = mode.precision;
+        options.activationCheckpointing = mode.checkpointing;
         const auto t = measureTraining(model, data, options, warmup, steps);
         entry[mode.key] = {{"samples_per_s", t.samplesPerSecond}, {"tokens_per_s", t.tokensPerSecond},
                            {"epoch_seconds", t.epochSeconds}, {"epoch_measured", steps <= 0},

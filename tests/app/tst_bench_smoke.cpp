@@ -29,7 +29,8 @@ private Q_SLOTS:
                 QVERIFY2(model.at(key).get<double>() > 0, key);
             // Longest-in-batch on the other backend than the process's, and in bfloat16.
             const char* otherBackend = model.contains("longest_blas") ? "longest_blas" : "longest_onednn";
-            for (const char* mode : {"max_length", "longest", otherBackend, "longest_bf16", "default"}) {
+            for (const char* mode :
+                 {"max_length", "longest", otherBackend, "longest_bf16", "longest_checkpointing", "default"}) {
                 QVERIFY2(model.at(mode).at("samples_per_s").get<double>() > 0, mode);
                 QVERIFY2(model.at(mode).at("epoch_seconds").get<double>() > 0, mode);
                 QVERIFY2(model.at(mode).at("gflops").get<double>() > 0, mode);

@@ -190,6 +190,8 @@ private slots:
         QVERIFY2(titles.contains(QStringLiteral("&Datei")), qPrintable(titles.join(',')));
         QVERIFY(titles.contains(QStringLiteral("&Hilfe")));
         screenshot(window_.get(), QStringLiteral("8-german"));
+        window_->showPage(MainWindow::Hyperparameters);
+        screenshot(window_.get(), QStringLiteral("9-german-hyperparameters"));
         window_->setLanguage(QStringLiteral("en"));
         titles.clear();
         for (auto* a : window_->menuBar()->actions()) titles << a->text();
