@@ -2430,8 +2430,8 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
         <translation>Aktivierungs-Checkpointing</translation>
     </message>
     <message>
-        <source>Keep only each layer's input during the forward pass and recompute the rest in the backward pass: much less memory for long inputs and large batches, for about a third more time per step. The results are the same.</source>
-        <translation>Während des Vorwärtsdurchlaufs nur die Eingabe jeder Schicht behalten und den Rest im Rückwärtsdurchlauf neu berechnen: viel weniger Speicher bei langen Eingaben und großen Batches, für etwa ein Drittel mehr Zeit pro Schritt. Die Ergebnisse bleiben gleich.</translation>
+        <source>Keep only each layer's input during the forward pass and recompute the rest in the backward pass: much less memory for long inputs and large batches, for up to a third more time per step. The results are the same.</source>
+        <translation>Während des Vorwärtsdurchlaufs nur die Eingabe jeder Schicht behalten und den Rest im Rückwärtsdurchlauf neu berechnen: viel weniger Speicher bei langen Eingaben und großen Batches, für bis zu ein Drittel mehr Zeit pro Schritt. Die Ergebnisse bleiben gleich.</translation>
     </message>
     <message>
         <source>frozen layers</source>

@@ -152,7 +152,7 @@ std::vector<OptionField> makeFields() {
          [](const O& o) { return enumName(o.precision); }, [](O& o, const V& v) { assignEnum(o.precision, v); },
          {{"fp32", "float32 (exact)"}, {"bf16", "bfloat16 mixed precision"}}),
         field("activation_checkpointing", "--activation-checkpointing", T::Bool, kData, "activation checkpointing",
-         "Keep only each layer's input during the forward pass and recompute the rest in the backward pass: much less memory for long inputs and large batches, for about a third more time per step. The results are the same.",
+         "Keep only each layer's input during the forward pass and recompute the rest in the backward pass: much less memory for long inputs and large batches, for up to a third more time per step. The results are the same.",
          [](const O& o) { return value(o.activationCheckpointing); },
          [](O& o, const V& v) { assign(o.activationCheckpointing, v); }),
 

@@ -57,7 +57,7 @@ struct TrainingOptions {
     int64_t evalBatchSize = 64;
     std::string device = "cpu";        // cpu | cuda | cuda:N
     TrainingPrecision precision = TrainingPrecision::Float32;
-    bool activationCheckpointing = false;  // recompute layer activations in backward: less memory, ~1/3 slower
+    bool activationCheckpointing = false;  // recompute layer activations in backward: less memory, up to 1/3 slower
     // Sentences whose attention is saved after every epoch (see
     // attention_probes.h), separated by '|' because sentences hold commas;
     // empty: the first kDefaultAttentionProbes validation texts. It changes

@@ -69,7 +69,7 @@ const char* const kStrings[] = {
     QT_TRANSLATE_NOOP("OptionSchema", "float32 (exact)"),
     QT_TRANSLATE_NOOP("OptionSchema", "bfloat16 mixed precision"),
     QT_TRANSLATE_NOOP("OptionSchema", "activation checkpointing"),
-    QT_TRANSLATE_NOOP("OptionSchema", "Keep only each layer's input during the forward pass and recompute the rest in the backward pass: much less memory for long inputs and large batches, for about a third more time per step. The results are the same."),
+    QT_TRANSLATE_NOOP("OptionSchema", "Keep only each layer's input during the forward pass and recompute the rest in the backward pass: much less memory for long inputs and large batches, for up to a third more time per step. The results are the same."),
     QT_TRANSLATE_NOOP("OptionSchema", "frozen layers"),
     QT_TRANSLATE_NOOP("OptionSchema", "Freeze the embeddings and the first K encoder layers: faster and less prone to overfitting, at some cost in accuracy."),
     QT_TRANSLATE_NOOP("OptionSchema", "train classifier only"),
