@@ -1,7 +1,6 @@
 #include "model/distilbert_heads.h"
 
 #include "kernels/linear.h"
-
 #include "model/layer.h"
 
 namespace bertbench {
