@@ -7,7 +7,10 @@ include(GNUInstallDirs)
 install(FILES ${CMAKE_CURRENT_LIST_DIR}/bertbench.desktop
         DESTINATION ${CMAKE_INSTALL_DATADIR}/applications
         RENAME ${BERTBENCH_APP_ID}.desktop COMPONENT gui)
-install(FILES ${CMAKE_CURRENT_LIST_DIR}/${BERTBENCH_APP_ID}.metainfo.xml
+# The release entry carries the project's version and date.
+configure_file(${CMAKE_CURRENT_LIST_DIR}/${BERTBENCH_APP_ID}.metainfo.xml.in
+               ${CMAKE_CURRENT_BINARY_DIR}/${BERTBENCH_APP_ID}.metainfo.xml @ONLY)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/${BERTBENCH_APP_ID}.metainfo.xml
         DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo COMPONENT gui)
 install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/bertbench.svg
         DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps
@@ -22,6 +25,42 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/data/cola
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/data/agnews
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bertbench/data COMPONENT cli)
 
+# Licences and notices (the datasets have their own terms), the changelog and
+# the guide, where Debian looks for them.
+set(BERTBENCH_DOC_DIR ${CMAKE_INSTALL_DATADIR}/doc/bertbench)
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/copyright ${PROJECT_SOURCE_DIR}/README.md
+        DESTINATION ${BERTBENCH_DOC_DIR} COMPONENT cli)
+execute_process(COMMAND date -u -R -d ${BERTBENCH_RELEASE_DATE}
+                OUTPUT_VARIABLE BERTBENCH_RELEASE_DATE_RFC2822 OUTPUT_STRIP_TRAILING_WHITESPACE)
+configure_file(${CMAKE_CURRENT_LIST_DIR}/changelog.in ${CMAKE_CURRENT_BINARY_DIR}/changelog @ONLY)
+# Manual pages: bertbench-cli's from its own --help (help2man), so it cannot
+# drift from the program; the window's is short and written by hand. gzip -n:
+# no timestamp, so the package builds reproducibly.
+find_program(HELP2MAN help2man REQUIRED)
+find_program(GZIP gzip REQUIRED)
+add_custom_command(
+  OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/bertbench-cli.1.gz ${CMAKE_CURRENT_BINARY_DIR}/bertbench.1.gz
+         ${CMAKE_CURRENT_BINARY_DIR}/changelog.gz
+  COMMAND ${HELP2MAN} --no-info --no-discard-stderr --version-string=${PROJECT_VERSION}
+          "--name=fine-tune and use BERT models from the shell"
+          --include=${CMAKE_CURRENT_LIST_DIR}/bertbench-cli.h2m --output=bertbench-cli.1 $<TARGET_FILE:bertbench-cli>
+  COMMAND ${GZIP} -9nf bertbench-cli.1
+  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_CURRENT_LIST_DIR}/bertbench.1 bertbench.1
+  COMMAND ${GZIP} -9nf bertbench.1
+  COMMAND ${CMAKE_COMMAND} -E copy changelog changelog.plain
+  COMMAND ${GZIP} -9nf changelog
+  COMMAND ${CMAKE_COMMAND} -E rename changelog.plain changelog
+  DEPENDS bertbench-cli ${CMAKE_CURRENT_LIST_DIR}/bertbench-cli.h2m ${CMAKE_CURRENT_LIST_DIR}/bertbench.1
+          ${CMAKE_CURRENT_BINARY_DIR}/changelog
+  WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}
+  COMMENT "Writing the manual pages and the changelog"
+  VERBATIM)
+add_custom_target(bertbench_package_docs ALL
+  DEPENDS ${CMAKE_CURRENT_BINARY_DIR}/bertbench-cli.1.gz ${CMAKE_CURRENT_BINARY_DIR}/changelog.gz)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/bertbench-cli.1.gz ${CMAKE_CURRENT_BINARY_DIR}/bertbench.1.gz
+        DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT cli)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/changelog.gz DESTINATION ${BERTBENCH_DOC_DIR} COMPONENT cli)
+
 set(CPACK_PACKAGE_NAME bertbench)
 set(CPACK_PACKAGE_VENDOR "BertBench")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
@@ -32,6 +71,21 @@ set(CPACK_COMPONENTS_ALL gui cli)
 set(CPACK_DEB_COMPONENT_INSTALL OFF)  # one package with the app and the CLI
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# LibTorch calls whatever libblas.so.3 is installed; apt would satisfy it with
+# the reference BLAS, 20x slower. OpenBLAS (OpenMP build) is what the source
+# build is measured with; installing it makes it the libblas.so.3 alternative.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libopenblas0-openmp")
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "desktop workbench for fine-tuning BERT models
+ BertBench fine-tunes BERT, DistilBERT and RoBERTa models on your own
+ labelled text: import a TSV or CSV file, open a Hugging Face model folder or
+ create a model from a size preset, train while watching live charts,
+ evaluate, classify sentences as you type and inspect what every attention
+ head looks at. Models load from and save to the Hugging Face folder format.
+ .
+ The package holds the desktop program (bertbench) and the command line
+ (bertbench-cli), with the CoLA and AG News samples.")
+set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://bertbench.github.io")
+set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_GENERATOR DEB)
 include(CPack)

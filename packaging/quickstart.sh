@@ -4,6 +4,8 @@
 #   packaging/quickstart.sh test           install what is missing, build, run every test with ctest
 #   packaging/quickstart.sh sanitize       the engine and its tests under ASan + UBSan (clang, no GUI),
 #                                          then each fuzz target for BERTBENCH_FUZZ_SECONDS (60) s
+#   packaging/quickstart.sh package        build the .deb, lint it, install it, try the installed
+#                                          programs (packaging/deb_smoke_test.sh), remove it
 # Packages are installed only when missing; needs root or sudo for that step.
 set -euo pipefail
 
@@ -12,15 +14,19 @@ build="${BERTBENCH_BUILD_DIR:-$here/build}"
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config
-  libtorch-dev libopenblas0-openmp libdnnl-dev libtcmalloc-minimal4
+  libtorch-dev libgloo-dev libopenblas0-openmp libdnnl-dev libtcmalloc-minimal4
   nlohmann-json3-dev libutf8proc-dev libpcre2-dev libcli11-dev
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n
   libqcustomplot-dev libqcustomplot2.1-qt6 libgl-dev
   xvfb xauth
+  help2man   # bertbench-cli's manual page, written from its --help
+  libblas3   # the reference BLAS, which a test makes the program run on to see it warn
 )
 # The sanitizer build and libFuzzer (Debian's clang runtime holds both).
 sanitizer_packages=(clang libclang-rt-14-dev bsdextrautils)  # bsdextrautils: column, for fuzz/run.sh's summary
+# Checking the package.
+package_tools=(lintian desktop-file-utils appstream)
 
 install_missing() {
   local missing=()
@@ -75,8 +81,15 @@ case "$command" in
       ctest --output-on-failure --parallel "$(nproc)" --label-exclude "^(bench|memory)$" "$@")
     "$here/fuzz/run.sh" "$build" "${BERTBENCH_FUZZ_SECONDS:-60}"
     ;;
+  package)
+    install_missing "${package_tools[@]}"
+    build_all
+    rm -f "$build"/bertbench_*.deb
+    (cd "$build" && cpack -G DEB)
+    "$here/packaging/deb_smoke_test.sh" "$build"/bertbench_*_amd64.deb "$build"
+    ;;
   *)
-    echo "usage: $0 run [ARGS...] | test [CTEST ARGS...] | sanitize [CTEST ARGS...]" >&2
+    echo "usage: $0 run [ARGS...] | test [CTEST ARGS...] | sanitize [CTEST ARGS...] | package" >&2
     exit 2
     ;;
 esac

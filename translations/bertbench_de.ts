@@ -961,6 +961,14 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
         <translation>Fortsetzung bei Schritt %1 von %2</translation>
     </message>
     <message>
+        <source>Training in %1 processes of %2 thread(s) each</source>
+        <translation>Training in %1 Prozessen mit je %2 Thread(s)</translation>
+    </message>
+    <message>
+        <source>Step %1: unfreezing %2</source>
+        <translation>Schritt %1: %2 wird aufgetaut</translation>
+    </message>
+    <message>
         <source>No checkpoint yet in %1; starting the run from the beginning</source>
         <translation>Noch kein Checkpoint in %1; der Lauf beginnt von vorn</translation>
     </message>
@@ -1609,6 +1617,10 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Slow: matrix products run on the reference BLAS (%1), about 20 times slower than OpenBLAS. Install libopenblas0-openmp.</source>
+        <translation>Langsam: Matrixprodukte laufen auf der Referenz-BLAS (%1), etwa 20-mal langsamer als OpenBLAS. Installieren Sie libopenblas0-openmp.</translation>
+    </message>
     <message>
         <source>Training</source>
         <translation>Training</translation>
@@ -2410,6 +2422,14 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
         <translation>Wo trainiert wird: cpu, cuda (die erste GPU) oder cuda:N.</translation>
     </message>
     <message>
+        <source>processes</source>
+        <translation>Prozesse</translation>
+    </message>
+    <message>
+        <source>Train in this many processes on this machine, each on its share of every batch, with the cores split between them (data parallelism). The results equal one process's at the same batch size; on machines with many cores, several processes of fewer threads each are often faster than one. A run resumes only with as many processes as it started with.</source>
+        <translation>In so vielen Prozessen auf diesem Rechner trainieren, jeder mit seinem Anteil an jedem Batch, die Kerne zwischen ihnen aufgeteilt (Datenparallelität). Die Ergebnisse gleichen denen eines Prozesses bei gleicher Batchgröße; auf Rechnern mit vielen Kernen sind mehrere Prozesse mit je weniger Threads oft schneller als einer. Ein Lauf lässt sich nur mit so vielen Prozessen fortsetzen, wie er begonnen hat.</translation>
+    </message>
+    <message>
         <source>precision</source>
         <translation>Rechengenauigkeit</translation>
     </message>
@@ -2432,6 +2452,42 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     <message>
         <source>Keep only each layer's input during the forward pass and recompute the rest in the backward pass: much less memory for long inputs and large batches, for up to a third more time per step. The results are the same.</source>
         <translation>Während des Vorwärtsdurchlaufs nur die Eingabe jeder Schicht behalten und den Rest im Rückwärtsdurchlauf neu berechnen: viel weniger Speicher bei langen Eingaben und großen Batches, für bis zu ein Drittel mehr Zeit pro Schritt. Die Ergebnisse bleiben gleich.</translation>
+    </message>
+    <message>
+        <source>gradual unfreezing</source>
+        <translation>schrittweises Auftauen</translation>
+    </message>
+    <message>
+        <source>Start with only the classifier trainable and unfreeze the encoder step by step (ULMFiT): layers unfreezes one more layer from the top every interval, down to the embeddings; head then all trains the head for one interval, then everything. Each newly unfrozen layer starts with a fresh optimizer state; the learning-rate chart marks each stage.</source>
+        <translation>Zuerst nur den Klassifikator trainieren und den Encoder schrittweise auftauen (ULMFiT): „Schicht für Schicht“ taut in jedem Intervall eine weitere Schicht von oben auf, bis hinunter zu den Embeddings; „erst der Kopf, dann alles“ trainiert ein Intervall lang den Kopf, dann alles. Jede neu aufgetaute Schicht beginnt mit frischem Optimiererzustand; das Lernraten-Diagramm markiert jede Stufe.</translation>
+    </message>
+    <message>
+        <source>one layer at a time, from the top</source>
+        <translation>Schicht für Schicht, von oben</translation>
+    </message>
+    <message>
+        <source>head first, then everything</source>
+        <translation>erst der Kopf, dann alles</translation>
+    </message>
+    <message>
+        <source>unfreezing interval</source>
+        <translation>Auftau-Intervall</translation>
+    </message>
+    <message>
+        <source>How long each stage of gradual unfreezing lasts, in the unit below.</source>
+        <translation>Wie lange jede Stufe des schrittweisen Auftauens dauert, in der Einheit darunter.</translation>
+    </message>
+    <message>
+        <source>unfreezing unit</source>
+        <translation>Auftau-Einheit</translation>
+    </message>
+    <message>
+        <source>Whether the unfreezing interval counts epochs or optimizer steps.</source>
+        <translation>Ob das Auftau-Intervall Epochen oder Optimiererschritte zählt.</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>Schritte</translation>
     </message>
     <message>
         <source>frozen layers</source>
@@ -2731,6 +2787,14 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
         <translation>Den angehaltenen Lauf ab seinem Checkpoint fortsetzen</translation>
     </message>
     <message>
+        <source>&amp;Processes:</source>
+        <translation>&amp;Prozesse:</translation>
+    </message>
+    <message>
+        <source>Train in this many processes on this machine, each on its share of every batch, with the cores split between them (data parallelism). 1 is one process with every core.</source>
+        <translation>In so vielen Prozessen auf diesem Rechner trainieren, jeder mit seinem Anteil an jedem Batch, die Kerne zwischen ihnen aufgeteilt (Datenparallelität). 1 ist ein Prozess mit allen Kernen.</translation>
+    </message>
+    <message>
         <source>Charts as PNG…</source>
         <translation>Diagramme als PNG…</translation>
     </message>
@@ -2864,6 +2928,10 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
 </context>
 <context>
     <name>TrainingChartsPlot</name>
+    <message>
+        <source>unfrozen</source>
+        <translation>aufgetaut</translation>
+    </message>
     <message>
         <source>Training loss per step</source>
         <translation>Trainingsverlust pro Schritt</translation>

@@ -94,6 +94,9 @@ int runReportingErrors(const std::function<void()>& body) {
     } catch (const UsageError& e) {
         std::cerr << "error: " << e.what() << '\n';
         return UsageFailure;
+    } catch (const GroupError& e) {
+        std::cerr << "error: " << e.what() << '\n';
+        return GroupFailure;
     } catch (const Error& e) {
         std::cerr << "error: " << e.what() << '\n';
         return BadInput;

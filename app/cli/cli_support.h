@@ -19,7 +19,7 @@ class Option;
 
 namespace bertbench::cli {
 
-enum ExitCode { Success = 0, UsageFailure = 2, BadInput = 3, InternalFailure = 4 };
+enum ExitCode { Success = 0, UsageFailure = 2, BadInput = 3, InternalFailure = 4, GroupFailure = 5 };
 
 // --text T | --input FILE ("-" reads standard input), exactly one required.
 struct TextSource {

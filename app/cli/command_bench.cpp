@@ -17,8 +17,11 @@
 #include "kernels/matmul_backend.h"
 #include "runtime/torch_runtime.h"
 
+#include "bench_scale_out.h"
+
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -33,6 +36,8 @@ struct BenchCommand {
     bool rssCheckpointing = false;
     std::vector<std::string> presets = {"tiny", "mini", "base"};
     std::string modelDir, dataFile, jsonFile, rssProbe;
+    std::vector<int> scaleOut = defaultProcessCounts();  // empty: no scale-out section
+    std::string scaleOutPreset;                         // default: tiny with --quick, else mini
 };
 
 const char* kSentence = "The sailors rode the breeze clear of the rocks.";  // 12 tokens with [CLS]/[SEP]
@@ -220,7 +225,11 @@ void measureMaskedLM(const BenchCommand& c, const std::string& preset, nlohmann:
              texts.examples.size(), t.samplesPerSecond);
 }
 
-void runBench(const BenchCommand& c) {
+void runBench(BenchCommand c) {
+    c.scaleOut.erase(std::remove(c.scaleOut.begin(), c.scaleOut.end(), 0), c.scaleOut.end());
+    for (int p : c.scaleOut)
+        if (p < 0 || p > 64) throw UsageError("--scale-out: " + std::to_string(p) + " processes is not from 1 to 64");
+    if (!c.scaleOut.empty() && c.scaleOut.front() != 1) c.scaleOut.insert(c.scaleOut.begin(), 1);  // the reference
     ImportOptions importOptions;
     importOptions.format = DatasetFormat::Cola;
     const auto data = importDataset(c.dataFile.empty() ? bundledData("cola/in_domain_train.tsv") : c.dataFile,
@@ -275,6 +284,20 @@ void runBench(const BenchCommand& c) {
         std::cout << std::endl;
     }
     std::cout << "* epoch time extrapolated from the timed steps\n";
+    if (!c.scaleOut.empty()) {
+        const std::string preset = c.scaleOutPreset.empty() ? (c.quick ? "tiny" : "mini") : c.scaleOutPreset;
+        const int steps = c.quick ? 15 : 40;
+        const auto rows = measureScaleOut(c.scaleOut, preset,
+                                          c.dataFile.empty() ? bundledData("cola/in_domain_train.tsv") : c.dataFile, steps);
+        printRow("\nscale-out: %s, global batch 32, %d steps per run, the cores split between the processes",
+                 preset.c_str(), steps);
+        printRow("%-22s %10s %16s", "processes x threads", "samples/s", "vs 1 process");
+        for (const auto& r : rows) {
+            const std::string shape = std::to_string(r.processes) + " x " + std::to_string(r.threadsEach);
+            printRow("%-22s %10.1f %15.2fx", shape.c_str(), r.samplesPerSecond, r.relativeToOne);
+        }
+        out["scale_out"] = {{"preset", preset}, {"steps", steps}, {"runs", scaleOutJson(rows)}};
+    }
     if (!c.jsonFile.empty()) {
         std::ofstream json(c.jsonFile);
         if (!json) throw FileError(c.jsonFile, "cannot write the results");
@@ -293,6 +316,12 @@ void addBenchCommand(CLI::App& app, int& exitCode) {
     command->add_option("--model", c->modelDir, "Also measure this Hugging Face model folder, or a model name in the Hugging Face cache")->transform(modelFolderOrCachedName());
     command->add_option("--data", c->dataFile, "CoLA-format training file (default: the bundled one)");
     command->add_option("--json", c->jsonFile, "Write the results as JSON");
+    command->add_option("--scale-out", c->scaleOut,
+                        "Process counts for the scale-out section (data-parallel training at equal global batch, "
+                        "the cores split between the processes); give 0 to leave the section out")
+        ->delimiter(',')
+        ->capture_default_str();
+    command->add_option("--scale-out-preset", c->scaleOutPreset, "The scale-out section's model (default: tiny with --quick, else mini)");
     command->add_option("--rss-probe", c->rssProbe, "(internal) print the peak RSS of one training step")
         ->group("");
     command->add_flag("--rss-checkpointing", c->rssCheckpointing, "(internal) the probe's step with activation checkpointing")

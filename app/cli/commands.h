@@ -16,5 +16,8 @@ void addMaskedLMCommand(CLI::App& app, int& exitCode);
 void addBenchCommand(CLI::App& app, int& exitCode);
 void addExplainCommand(CLI::App& app, int& exitCode);
 void addHeadsCommand(CLI::App& app, int& exitCode);
+void addSweepCommand(CLI::App& app, int& exitCode);
+void addReproduceCommand(CLI::App& app, int& exitCode);
+void addRunsCommand(CLI::App& app, int& exitCode);
 
 }  // namespace bertbench::cli

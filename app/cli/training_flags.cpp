@@ -173,3 +173,16 @@ TrainingCallbacks stderrProgress() {
 }
 
 }  // namespace bertbench::cli
+
+namespace bertbench::cli {
+
+Session::Callbacks sessionProgressOnStderr() {
+    const auto training = stderrProgress();
+    Session::Callbacks callbacks;
+    callbacks.onStep = training.onStep;
+    callbacks.onEvaluation = training.onEvaluation;
+    callbacks.onMessage = training.onMessage;
+    return callbacks;
+}
+
+}  // namespace bertbench::cli

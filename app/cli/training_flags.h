@@ -4,6 +4,7 @@
 
 #include "training/option_schema.h"
 #include "training/trainer.h"
+#include "session/session.h"
 #include "training/training_options.h"
 
 #include <string>
@@ -37,5 +38,7 @@ private:
 // Progress lines on stderr ("step 120/1000 ... ETA 3:12"), about every 2 seconds
 // and at every evaluation.
 TrainingCallbacks stderrProgress();
+// The same, as a session's callbacks.
+Session::Callbacks sessionProgressOnStderr();
 
 }  // namespace bertbench::cli

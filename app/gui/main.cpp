@@ -2,14 +2,19 @@
 #include "window/main_window.h"
 #include "session/workbench_types.h"
 
+#include "distributed/local_launch.h"
+#include "distributed/training_worker.h"
 #include "kernels/matmul_backend.h"
 #include "runtime/torch_runtime.h"
 
 #include <QApplication>
 
 #include <cstdio>
+#include <string>
 
 int main(int argc, char* argv[]) {
+    // A worker of a data-parallel run the window started ("processes" > 1): no window.
+    if (argc == 3 && std::string(argv[1]) == bertbench::kWorkerFlag) return bertbench::runTrainingWorker(argv[2]);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("BertBench"));
     QApplication::setOrganizationDomain(QStringLiteral("bertbench.github.io"));

@@ -38,6 +38,14 @@ public:
     using Error::Error;
 };
 
+// A data-parallel run lost one of its processes or cannot reach them (a worker
+// died, the rendezvous timed out, a port is taken, the replicas diverged). The
+// CLI exits with its own code for it (5), so scripts can tell it from bad input.
+class GroupError : public Error {
+public:
+    using Error::Error;
+};
+
 // Thrown when a caller's progress callback asks a long operation (an import,
 // tokenizing, token statistics) to stop. It derives from Error so that a boundary
 // catching Error stays correct, but GUI workers can catch it first and treat it

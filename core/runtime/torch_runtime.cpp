@@ -2,6 +2,7 @@
 
 #include "common/errors.h"
 #include "kernels/matmul_backend.h"
+#include "runtime/blas_library.h"
 
 #include <torch/torch.h>
 
@@ -15,6 +16,8 @@ int configureTorchThreads(int threads) {
     torch::set_num_threads(threads);
     return torch::get_num_threads();
 }
+
+int torchThreads() { return torch::get_num_threads(); }
 
 bool cudaAvailable() { return torch::cuda::is_available(); }
 
@@ -39,14 +42,10 @@ void checkDeviceAvailable(const std::string& device) {
 
 std::string runtimeDescription() {
     // Debian's LibTorch reports BLAS_INFO=generic and uses whichever libblas.so.3
-    // the alternatives system points at, so look at what is actually mapped.
-    std::string blas = "reference BLAS (slow: install libopenblas0-openmp)";
-    std::ifstream maps("/proc/self/maps");
-    for (std::string line; std::getline(maps, line);) {
-        if (line.find("openblas") != std::string::npos) { blas = "OpenBLAS"; break; }
-        if (line.find("libmkl") != std::string::npos) { blas = "MKL"; break; }
-        if (line.find("blis") != std::string::npos) { blas = "BLIS"; break; }
-    }
+    // the alternatives system points at, so ask which library defines sgemm_.
+    const auto library = loadedBlasLibrary();
+    const std::string blas = blasLibraryName(library) +
+                             (library == BlasLibrary::Reference ? " (slow: install libopenblas0-openmp)" : "");
     return "LibTorch " + std::string(TORCH_VERSION) + ", " + blas + ", linear layers on " +
            (matmulBackend() == MatmulBackend::OneDnn ? "oneDNN" : "BLAS") + ", " +
            std::to_string(torch::get_num_threads()) + " threads" + (cudaAvailable() ? ", CUDA available" : "");

@@ -9,6 +9,7 @@ namespace bertbench {
 // LibTorch starts with one intra-op thread; use every core (or `threads` when > 0).
 // Returns the count in effect.
 int configureTorchThreads(int threads = 0);
+int torchThreads();  // the intra-op threads in effect
 
 // "cpu" or "cuda" (or "cuda:N"); throws UsageError when the device is not
 // available in this build or on this machine.

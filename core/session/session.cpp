@@ -5,6 +5,7 @@
 #include "inference/batch_prediction.h"
 #include "inference/predictor.h"
 #include "model/model_config.h"
+#include "session/run_source.h"
 #include "session/session_impl.h"
 
 #include <algorithm>
@@ -76,9 +77,11 @@ Session::Reply<DataSummary> Session::importData(DataRequest request, OnDone<Data
                                                ") is not among the new data's labels (" +
                                                joinLabelNames(all.labelNames) + ")");
                     impl.holdout.reset();
+                    impl.holdoutSource = nullptr;
                 }
             }
             impl.train = std::make_shared<const Dataset>(std::move(all));
+            impl.dataSource = dataSourceJson(request);
             impl.validation = validation ? std::make_shared<const Dataset>(std::move(*validation)) : nullptr;
             summary.data = impl.train;
             summary.validation = impl.validation;
@@ -106,6 +109,7 @@ Session::Reply<DataSummary> Session::importHoldout(DataRequest request, OnDone<D
             summary.examples = holdout.examples.size();
             summary.labelNames = holdout.labelNames;
             impl.holdout = std::make_shared<const Dataset>(std::move(holdout));
+            impl.holdoutSource = dataSourceJson(request);
             summary.data = impl.holdout;
             return summary;
         },
@@ -120,7 +124,7 @@ Session::Reply<ModelSummary> Session::openModel(OpenModelRequest request, Unsave
             auto handle = request.maskedLM ? ModelHandle::openMaskedLM(request.folder)
                                            : ModelHandle::openClassifier(request.folder);
             auto summary = handle.summary();
-            impl_->replaceModel(std::move(handle), request.folder, unsaved);
+            impl_->replaceModel(std::move(handle), request.folder, unsaved, modelSourceJson(request));
             return summary;
         },
         std::move(done));
@@ -143,7 +147,7 @@ Session::Reply<ModelSummary> Session::createModel(NewModelRequest request, Unsav
                               : ModelHandle::createClassifier(request.preset, request.vocabPath, labels,
                                                               request.lowercase, request.seed, request.family);
             auto summary = handle.summary();
-            impl_->replaceModel(std::move(handle), {}, unsaved);
+            impl_->replaceModel(std::move(handle), {}, unsaved, modelSourceJson(request));
             return summary;
         },
         std::move(done));
@@ -160,6 +164,9 @@ Session::Reply<Done> Session::saveModel(SaveRequest request, OnDone<Done> done) 
             std::lock_guard<std::mutex> lock(impl_->mutex);
             impl_->modelFolder = request.folder;
             impl_->dirty = false;
+            // The saved folder now holds exactly this model: runs from here on start from it.
+            impl_->modelSource = modelSourceJson(
+                OpenModelRequest{request.folder, impl_->modelSource.is_object() && impl_->modelSource.value("masked_lm", false)});
             return Done{};
         },
         std::move(done));

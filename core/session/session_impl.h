@@ -31,6 +31,9 @@ struct Session::Impl {
     ModelSummary modelSummary;  // taken on the engine thread, never while weights change
     std::string modelFolder;
     bool dirty = false;
+    // Where the data, holdout and model came from (run_source.h): a run's
+    // settings.json records them, so that the run can be listed and run again.
+    nlohmann::json dataSource, holdoutSource, modelSource;
     int trainingJobs = 0;       // queued or running
     Trainer* trainer = nullptr;  // while a training job runs
     bool paused = false;
@@ -111,12 +114,13 @@ struct Session::Impl {
         return trainingJobs > 0;
     }
 
-    void replaceModel(ModelHandle handle, std::string folder, UnsavedTraining unsaved) {
+    void replaceModel(ModelHandle handle, std::string folder, UnsavedTraining unsaved, nlohmann::json source) {
         auto summary = handle.summary();
         std::lock_guard<std::mutex> lock(mutex);
         if (dirty && unsaved == UnsavedTraining::Refuse)
             throw UnsavedModelError("the current model has training that is not saved; save it first or discard it");
         model = std::move(handle);
+        modelSource = std::move(source);
         adapter.reset();
         modelSummary = std::move(summary);
         modelFolder = std::move(folder);

@@ -4,6 +4,10 @@
 #include "checkpoint/classifier_head.h"
 #include "checkpoint/encoder_transfer.h"
 #include "data/label_alignment.h"
+#include "distributed/data_parallel_group.h"
+#include "distributed/local_data_parallel_run.h"
+#include "distributed/local_launch.h"
+#include "runtime/torch_runtime.h"
 #include "session/session_impl.h"
 #include "training/run_folder.h"
 
@@ -37,6 +41,19 @@ TrainingResult Session::Impl::runTraining(const TrainRequest& request, uint64_t 
     auto bundle = current.bundle();
     TrainingData data;
     data.train = *trainData;
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        // A model trained since it was opened or created no longer is what its source names.
+        const nlohmann::json modelOrigin =
+            dirty ? nlohmann::json{{"unavailable", "the model had trained in this session since it was opened"}}
+                  : modelSource;
+        data.source = {{"command", maskedLM && !request.adaptFirst ? "mlm" : "train"},
+                       {"model", modelOrigin},
+                       {"data", dataSource},
+                       {"test", maskedLM ? nlohmann::json() : holdoutSource},
+                       {"new_head", request.newHead},
+                       {"adapt_first", request.adaptFirst.has_value()}};
+    }
     if (validationData) data.validation = *validationData;
 
     if (!maskedLM && request.adaptFirst) {
@@ -84,6 +101,37 @@ TrainingResult Session::Impl::runTraining(const TrainRequest& request, uint64_t 
 
 TrainingResult Session::Impl::runTrainer(std::shared_ptr<ModelBundle> bundle, const TrainRequest& request,
                                          TrainingData data, uint64_t epoch) {
+    // Data parallelism: processes started here (this one is rank 0), or this
+    // process is one rank of a run torchrun or the user started.
+    const auto joined = LaunchEnvironment::fromProcessEnvironment();
+    const int processes = int(request.options.processes);
+    if (joined && processes > 1)
+        throw UsageError("this process is already rank " + std::to_string(joined->rank) + " of " +
+                         std::to_string(joined->worldSize) +
+                         " (WORLD_SIZE is set, as by torchrun): leave out the number of processes, or unset WORLD_SIZE");
+    std::unique_ptr<LocalDataParallelRun> local;
+    std::shared_ptr<DataParallelGroup> group;
+    int threadsBefore = 0;
+    if (processes > 1 || joined) {
+        const int localProcesses = joined ? joined->localWorldSize : processes;
+        threadsBefore = torchThreads();
+        const int threads = configureTorchThreads(threadsPerProcess(localProcesses));
+        if (processes > 1) {
+            message("Training in " + std::to_string(processes) + " processes of " + std::to_string(threads) +
+                    " thread(s) each");
+            local = std::make_unique<LocalDataParallelRun>(
+                WorkerJob{bundle, request.options, data, request.runDir, request.resume, request.overwrite}, processes);
+            group = local->group();
+        } else {
+            group = DataParallelGroup::join(*joined);
+        }
+    }
+    struct ThreadsRestore {
+        int threads;
+        ~ThreadsRestore() {
+            if (threads > 0) configureTorchThreads(threads);
+        }
+    } threadsRestore{threadsBefore};
     TrainingCallbacks hooks;
     hooks.onStep = callbacks.onStep;
     hooks.onEvaluation = callbacks.onEvaluation;
@@ -98,7 +146,7 @@ TrainingResult Session::Impl::runTrainer(std::shared_ptr<ModelBundle> bundle, co
             if (armed) removeRunFolderIfUnused(path);
         }
     } newFolder{request.runDir, !std::filesystem::exists(request.runDir)};
-    Trainer trainer(bundle, request.options, std::move(data), request.runDir, hooks);
+    Trainer trainer(bundle, request.options, std::move(data), request.runDir, hooks, group);
     struct Publication {
         Impl& impl;
         Publication(Impl& i, Trainer& t) : impl(i) {
@@ -114,7 +162,14 @@ TrainingResult Session::Impl::runTrainer(std::shared_ptr<ModelBundle> bundle, co
     if (cancelledSince(epoch)) trainer.cancel();
     if (callbacks.onTrainingStarted)
         callbacks.onTrainingStarted(trainer.totalSteps(), trainer.trainableParameters(), bundle->task == Task::MaskedLM);
-    const auto result = trainer.run(request.resume, request.overwrite);
+    TrainingResult result;
+    try {
+        result = trainer.run(request.resume, request.overwrite);
+        if (local) local->finish();
+    } catch (const GroupError& e) {
+        if (local) throw GroupError(local->explain(e.what()));
+        throw;
+    }
     newFolder.armed = false;
     const ModelHandle current = currentModel();
     auto summary = current.summary();

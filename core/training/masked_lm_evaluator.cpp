@@ -24,7 +24,6 @@ constexpr uint64_t kMaskingSeed = 20181011;
 struct MaskedExamples {
     std::vector<std::vector<int32_t>> ids;     // the inputs, with the masking applied
     std::vector<std::vector<int64_t>> labels;  // original ids at masked positions, kIgnoredLabel elsewhere
-    int64_t maskedTokens = 0;
 };
 
 // All examples end to end as one row, so one draw decides every position and
@@ -51,7 +50,6 @@ MaskedExamples maskAll(const EncodedDataset& data, const Tokenizer& tokenizer, i
         out.labels.emplace_back(labelIds + offset, labelIds + offset + length);
         offset += length;
     }
-    out.maskedTokens = (labels != kIgnoredLabel).sum().item<int64_t>();
     return out;
 }
 
@@ -67,23 +65,27 @@ torch::Tensor paddedLabels(const std::vector<const std::vector<int64_t>*>& rows,
 
 MaskedLMEvaluation evaluateMaskedLM(TaskModelImpl& model, const EncodedDataset& data,
                                     const Tokenizer& tokenizer, int64_t vocabSize, int64_t batchSize,
-                                    torch::Device device) {
+                                    torch::Device device, ExampleRange range) {
     EvalModeScope evalMode(model);
     torch::NoGradGuard noGrad;
 
+    range.end = std::min(range.end, data.examples.size());
+    range.begin = std::min(range.begin, range.end);
     MaskedLMEvaluation result;
-    result.examples = int64_t(data.examples.size());
+    result.examples = int64_t(range.end - range.begin);
     const MaskedExamples masked = maskAll(data, tokenizer, vocabSize);
-    result.maskedTokens = masked.maskedTokens;
+    for (size_t k = range.begin; k < range.end; ++k)
+        result.maskedTokens += std::count_if(masked.labels[k].begin(), masked.labels[k].end(),
+                                             [](int64_t label) { return label != kIgnoredLabel; });
     if (result.maskedTokens == 0) return result;
 
     // Similar lengths together waste little on padding; the order changes no result.
-    const size_t count = data.examples.size();
-    std::vector<size_t> order(count);
-    std::iota(order.begin(), order.end(), size_t(0));
+    std::vector<size_t> order(range.end - range.begin);
+    std::iota(order.begin(), order.end(), range.begin);
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return data.examples[a].ids.size() < data.examples[b].ids.size(); });
 
+    const size_t count = order.size();
     double lossSum = 0;
     for (size_t start = 0; start < count; start += size_t(batchSize)) {
         const size_t end = std::min(count, start + size_t(batchSize));
@@ -102,6 +104,7 @@ MaskedLMEvaluation evaluateMaskedLM(TaskModelImpl& model, const EncodedDataset& 
                        torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
                        .item<double>();
     }
+    result.lossSum = lossSum;
     result.loss = lossSum / double(result.maskedTokens);
     result.perplexity = std::exp(result.loss);
     return result;

@@ -9,6 +9,7 @@
 
 #include <torch/torch.h>
 
+#include <cstddef>
 #include <cstdint>
 
 namespace bertbench {
@@ -18,6 +19,13 @@ struct MaskedLMEvaluation {
     double perplexity = 0;     // exp(loss)
     int64_t examples = 0;
     int64_t maskedTokens = 0;  // 0: nothing was masked; loss and perplexity stay 0
+    double lossSum = 0;        // summed over the masked positions (loss = lossSum / maskedTokens)
+};
+
+// Examples [begin, end) of a dataset: a data-parallel rank's share.
+struct ExampleRange {
+    size_t begin = 0;
+    size_t end = SIZE_MAX;
 };
 
 // Masks the data as training does (15 % of the real tokens; 80/10/10) but from
@@ -25,8 +33,10 @@ struct MaskedLMEvaluation {
 // every call on the same data masks the same positions, whatever the batch
 // size, and torch's global random state (the trainer's) is not touched. Runs
 // in eval mode without gradients and gives the module its mode back.
+// With a range, the whole data is masked as always but only the range's
+// examples are evaluated (examples and maskedTokens count those).
 MaskedLMEvaluation evaluateMaskedLM(TaskModelImpl& model, const EncodedDataset& data,
                                     const Tokenizer& tokenizer, int64_t vocabSize, int64_t batchSize,
-                                    torch::Device device);
+                                    torch::Device device, ExampleRange range = {});
 
 }  // namespace bertbench

@@ -18,6 +18,10 @@ NLOHMANN_JSON_SERIALIZE_ENUM(Padding, {{Padding::Dynamic, "dynamic"}, {Padding::
 NLOHMANN_JSON_SERIALIZE_ENUM(ShuffleMode, {{ShuffleMode::Bucketed, "bucketed"},
                                            {ShuffleMode::Random, "random"},
                                            {ShuffleMode::None, "none"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(GradualUnfreezing, {{GradualUnfreezing::Off, "off"},
+                                                 {GradualUnfreezing::Layers, "layers"},
+                                                 {GradualUnfreezing::HeadThenAll, "head_then_all"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(UnfreezeUnit, {{UnfreezeUnit::Epochs, "epochs"}, {UnfreezeUnit::Steps, "steps"}})
 NLOHMANN_JSON_SERIALIZE_ENUM(TrainingPrecision, {{TrainingPrecision::Float32, "fp32"},
                                                  {TrainingPrecision::BFloat16, "bf16"}})
 
@@ -147,6 +151,10 @@ std::vector<OptionField> makeFields() {
          "Where training runs: cpu, cuda (the first GPU) or cuda:N.",
          [](const O& o) { return value(o.device); }, [](O& o, const V& v) { assign(o.device, v); },
          {{"cpu", "cpu"}, {"cuda", "cuda"}}),
+        field("processes", "--nproc", T::Int, kData, "processes",
+         "Train in this many processes on this machine, each on its share of every batch, with the cores split between them (data parallelism). The results equal one process's at the same batch size; on machines with many cores, several processes of fewer threads each are often faster than one. A run resumes only with as many processes as it started with.",
+         [](const O& o) { return value(o.processes); }, [](O& o, const V& v) { assign(o.processes, v); },
+         {}, {1.0, 64.0, false, false}),
         field("precision", "--precision", T::Choice, kData, "precision",
          "bf16 (bfloat16 mixed precision) computes the matrix products in bfloat16 and keeps the weights and optimizer state in float32: nearly twice as fast for large models such as BERT-base on CPUs with AVX512-BF16 and on recent GPUs (small models gain little), with losses that differ from float32 in the third digit. Evaluation stays in float32. Without native bfloat16 it is emulated and slower.",
          [](const O& o) { return enumName(o.precision); }, [](O& o, const V& v) { assignEnum(o.precision, v); },
@@ -163,6 +171,18 @@ std::vector<OptionField> makeFields() {
         field("head_only", "--head-only", T::Bool, kStrategy, "train classifier only",
          "Keep the whole encoder fixed and train only the pooler and classifier — a quick baseline.",
          [](const O& o) { return value(o.headOnly); }, [](O& o, const V& v) { assign(o.headOnly, v); }),
+        field("gradual_unfreezing", "--gradual-unfreezing", T::Choice, kStrategy, "gradual unfreezing",
+         "Start with only the classifier trainable and unfreeze the encoder step by step (ULMFiT): layers unfreezes one more layer from the top every interval, down to the embeddings; head then all trains the head for one interval, then everything. Each newly unfrozen layer starts with a fresh optimizer state; the learning-rate chart marks each stage.",
+         [](const O& o) { return enumName(o.gradualUnfreezing); }, [](O& o, const V& v) { assignEnum(o.gradualUnfreezing, v); },
+         {{"off", "off"}, {"layers", "one layer at a time, from the top"}, {"head_then_all", "head first, then everything"}}),
+        field("unfreeze_interval", "--unfreeze-interval", T::Int, kStrategy, "unfreezing interval",
+         "How long each stage of gradual unfreezing lasts, in the unit below.",
+         [](const O& o) { return value(o.unfreezeInterval); }, [](O& o, const V& v) { assign(o.unfreezeInterval, v); },
+         {}, atLeast(1)),
+        field("unfreeze_unit", "--unfreeze-unit", T::Choice, kStrategy, "unfreezing unit",
+         "Whether the unfreezing interval counts epochs or optimizer steps.",
+         [](const O& o) { return enumName(o.unfreezeUnit); }, [](O& o, const V& v) { assignEnum(o.unfreezeUnit, v); },
+         {{"epochs", "epochs"}, {"steps", "steps"}}),
         field("lora.rank", "--lora-rank", T::Int, kStrategy, "LoRA rank",
          "Rank of the low-rank adapters added to the chosen projections; the original weights stay frozen. 0 disables LoRA; 4–16 is typical.",
          [](const O& o) { return value(o.lora.rank); }, [](O& o, const V& v) { assign(o.lora.rank, v); },

@@ -7,7 +7,7 @@ namespace bertbench {
 
 bool affectsResult(const std::string& key) {
     return key != "device" && key != "eval_batch_size" && key != "checkpoint_steps" && key != "checkpoint_minutes" &&
-           key != "activation_checkpointing";
+           key != "activation_checkpointing" && key != "processes";
 }
 
 std::vector<std::string> resumeDifferences(const nlohmann::json& saved, const TrainingOptions& options,

@@ -5,6 +5,9 @@
 #include "common/atomic_folder.h"
 #include "common/errors.h"
 #include "data/label_alignment.h"
+#include "distributed/data_parallel_group.h"
+#include "distributed/replica_check.h"
+#include "distributed/sharded_evaluation.h"
 #include "runtime/torch_runtime.h"
 #include "training/attention_probe_recorder.h"
 #include "training/attention_probes.h"
@@ -18,20 +21,33 @@
 #include "training/run_folder.h"
 #include "training/step_runner.h"
 #include "training/training_checkpoint.h"
+#include "training/unfreeze_schedule.h"
 
 #include <torch/torch.h>
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <ctime>
 #include <filesystem>
 #include <mutex>
+#include <sstream>
+#include <thread>
 
 namespace bertbench {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+std::string utcNow() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
 
 double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
@@ -53,6 +69,16 @@ nlohmann::json evaluationRecord(const EvaluationReport& r, const std::vector<std
     return record;
 }
 
+// A data-parallel rank's random state for one step: decorrelated between ranks
+// (each masks and drops out its own examples) and a function of the step
+// alone, so that a resumed run draws exactly what the uninterrupted one did.
+uint64_t stepSeed(uint64_t seed, int64_t step, int rank) {
+    uint64_t x = seed ^ (uint64_t(step) * 0x9e3779b97f4a7c15ull) ^ (uint64_t(rank + 1) << 48);
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;  // splitmix64's finaliser
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+    return (x ^ (x >> 31)) & 0x7fffffffffffffffull;  // the seed option's range
+}
+
 }  // namespace
 
 struct Trainer::Impl {
@@ -61,6 +87,7 @@ struct Trainer::Impl {
     TrainingData data;
     RunFolder run;
     TrainingCallbacks callbacks;
+    std::shared_ptr<DataParallelGroup> group;  // null: a single process
     torch::Device device{torch::kCPU};
 
     EncodedDataset train, validation, test;
@@ -74,12 +101,20 @@ struct Trainer::Impl {
     std::mutex pauseMutex;
     std::condition_variable pauseChanged;
 
-    Impl(std::shared_ptr<ModelBundle> m, TrainingOptions o, TrainingData d, std::string runDir, TrainingCallbacks c)
-        : model(std::move(m)), options(std::move(o)), data(std::move(d)), run(std::move(runDir)), callbacks(std::move(c)) {
+    Impl(std::shared_ptr<ModelBundle> m, TrainingOptions o, TrainingData d, std::string runDir, TrainingCallbacks c,
+         std::shared_ptr<DataParallelGroup> g)
+        : model(std::move(m)), options(std::move(o)), data(std::move(d)), run(std::move(runDir)), callbacks(std::move(c)),
+          group(std::move(g)) {
+        // Only rank 0 reports; the others train silently.
+        if (group && !group->environment().isCoordinator()) callbacks = {};
         options.validate();
         if (!model) throw UsageError("no model to train");
         checkDeviceAvailable(options.device);
         device = torch::Device(options.device);
+        // Several processes on one machine's GPUs: one GPU each, as torchrun's LOCAL_RANK says.
+        if (group && device.is_cuda() && !device.has_index())
+            device = torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(
+                                                     group->environment().localRank % int(torch::cuda::device_count())));
         if (model->task == Task::SequenceClassification) {
             const auto fitted = fitClassifierHead(*model, data.train.labelNames, options.seed);
             if (!fitted.empty()) message(fitted);
@@ -106,7 +141,7 @@ struct Trainer::Impl {
         applyFineTuningStrategy(*model, options);
         try {
             model->module().to(device);
-            stepper = std::make_unique<StepRunner>(*model, options, train, device, total);
+            stepper = std::make_unique<StepRunner>(*model, options, train, device, total, group.get());
         } catch (...) {
             endFineTuningStrategy(*model);
             throw;
@@ -114,6 +149,61 @@ struct Trainer::Impl {
     }
 
     ~Impl() { endFineTuningStrategy(*model); }
+
+    bool coordinator() const { return !group || group->environment().isCoordinator(); }
+    int worldSize() const { return group ? group->size() : 1; }
+
+    std::vector<torch::Tensor> allParameters() const { return model->module().parameters(); }
+
+    // Pause and stop, agreed between steps by every rank of a group (one
+    // rank's request holds or stops them all); a single process just waits.
+    bool proceed() {
+        if (!group) return waitWhilePaused();
+        for (;;) {
+            auto requests = torch::tensor({paused ? 1.0 : 0.0, cancelRequested ? 1.0 : 0.0}, torch::kFloat64);
+            group->allReduceMax(requests);
+            if (requests[1].item<double>() > 0) {
+                cancelRequested = true;
+                return false;
+            }
+            if (requests[0].item<double>() == 0) return true;
+            safePoint();
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    }
+
+    // Rank 0's outcome of starting the run (an error message, or the position
+    // to start from and the optimizer state of a resumed checkpoint) and its
+    // weights, given to every rank.
+    void shareStart(const std::string& failure, TrainerPosition& position, bool resumed) {
+        nlohmann::json start = {{"failure", failure}, {"position", positionToJson(position)}, {"resumed", resumed}};
+        group->setPhase("start-up");
+        start = nlohmann::json::parse(group->broadcastBytes(start.dump()));
+        if (!start.at("failure").get<std::string>().empty()) {
+            if (coordinator()) return;  // rethrown by the caller
+            throw UsageError("rank 0 could not start the run: " + start.at("failure").get<std::string>());
+        }
+        position = positionFromJson(start.at("position"), "rank 0's trainer state");
+        broadcastParameters();
+        if (start.at("resumed").get<bool>()) {
+            std::ostringstream saved;
+            if (coordinator()) torch::save(stepper->optimizer(), saved);
+            std::istringstream received(group->broadcastBytes(saved.str()));
+            if (!coordinator()) torch::load(stepper->optimizer(), received);
+        }
+    }
+
+    void broadcastParameters() {
+        torch::NoGradGuard noGrad;
+        for (auto& p : allParameters()) {
+            auto values = p.detach();
+            group->broadcast(values);
+        }
+    }
+
+    void checkpoint(const TrainerPosition& position) {
+        if (coordinator()) saveTrainingCheckpoint(run.checkpointDir(), *model->model, stepper->optimizer(), position);
+    }
 
     void safePoint() {
         if (callbacks.onSafePoint) callbacks.onSafePoint();
@@ -152,9 +242,16 @@ struct Trainer::Impl {
         report.split = split;
         report.epoch = epoch;
         report.step = step;
+        if (group) {
+            group->setPhase(split + " evaluation after step " + std::to_string(step));
+            checkReplicasAgree(*group, allParameters());
+        }
         if (model->task == Task::MaskedLM) {
-            const auto result = evaluateMaskedLM(*model->model, set, *model->tokenizer, model->config.vocabSize,
-                                                 options.evalBatchSize, device);
+            const auto result =
+                group ? evaluateMaskedLMSharded(*group, *model->model, set, *model->tokenizer, model->config.vocabSize,
+                                                options.evalBatchSize, device)
+                      : evaluateMaskedLM(*model->model, set, *model->tokenizer, model->config.vocabSize,
+                                         options.evalBatchSize, device);
             if (result.maskedTokens == 0) {
                 message("The " + split + " data is too short to mask a token; it is not evaluated");
                 return std::nullopt;
@@ -164,9 +261,11 @@ struct Trainer::Impl {
             report.metrics.perplexity = result.perplexity;
             return report;
         }
-        report.metrics = evaluateClassifier(*model->model, set, model->tokenizer->padId(), options.evalBatchSize,
-                                            device)
-                             .metrics;
+        report.metrics = group ? evaluateClassifierSharded(*group, *model->model, set, model->tokenizer->padId(),
+                                                           options.evalBatchSize, device)
+                               : evaluateClassifier(*model->model, set, model->tokenizer->padId(),
+                                                    options.evalBatchSize, device)
+                                     .metrics;
         return report;
     }
 
@@ -174,6 +273,7 @@ struct Trainer::Impl {
     std::string selectionMetric() const { return model->task == Task::MaskedLM ? "loss" : options.metric; }
 
     void publish(const EvaluationReport& report) {
+        if (!coordinator()) return;
         run.appendMetrics(evaluationRecord(report, model->config.id2label));
         if (callbacks.onEvaluation) callbacks.onEvaluation(report);
     }
@@ -182,6 +282,7 @@ struct Trainer::Impl {
         torch::NoGradGuard noGrad;
         bestWeights.clear();
         for (const auto& p : model->module().parameters()) bestWeights.push_back(p.detach().clone());
+        if (!coordinator()) return;
         // Built aside and swapped in whole: best/ is always one complete model.
         const auto partial = partialFolderFor(run.bestModelDir());
         std::error_code ignored;
@@ -219,16 +320,22 @@ struct Trainer::Impl {
                   {"test_examples", test.examples.size()}}},
                 {"labels", model->config.id2label},
                 {"total_steps", total},
+                {"world_size", worldSize()},
+                {"started_at", utcNow()},
+                {"source", data.source},
                 {"runtime", runtimeDescription()}};
     }
+
+    // Rank 0's start of the run: lock the folder, check and load what resuming
+    // needs, write settings.json, open metrics.jsonl. Returns whether a
+    // checkpoint was loaded.
+    bool openRunFolder(bool resume, bool overwrite, TrainerPosition& position);
 
     TrainingResult runLoop(bool resume, bool overwrite);
 };
 
-TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
-    const RunFolder::Lock lock(run);  // one process per run folder; repairs what a kill left
-    TrainerPosition position;
-    auto& module = model->module();
+bool Trainer::Impl::openRunFolder(bool resume, bool overwrite, TrainerPosition& position) {
+    bool resumed = false;
     if (!resume && run.holdsRun()) {
         if (!overwrite)
             throw UsageError(run.path() + " already holds a run (settings.json): resume it, or overwrite it to start over");
@@ -245,6 +352,13 @@ TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
             throw UsageError(text + "\nleave these out to continue with the run's own settings (settings.json)");
         }
         if (loadTrainingCheckpoint(run.checkpointDir(), *model->model, stepper->optimizer(), position)) {
+            if (position.worldSize != worldSize())
+                throw UsageError("the checkpoint in " + run.checkpointDir() + " was written by " +
+                                 std::to_string(position.worldSize) + " process" +
+                                 (position.worldSize == 1 ? "" : "es") + ", and a run resumes only with as many: " +
+                                 "resume it with --nproc " + std::to_string(position.worldSize) + " (this start has " +
+                                 std::to_string(worldSize()) + ")");
+            resumed = true;
             message("Resuming at step " + std::to_string(position.step) + " of " + std::to_string(total));
         } else {
             // Stopped before its first checkpoint: nothing was kept, so the run
@@ -257,7 +371,37 @@ TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
     }
     run.openMetrics(position.step);
     removeAttentionProbesAfter(run.path(), position.step);  // as metrics.jsonl: the resumed run takes them anew
+    return resumed;
+}
+
+TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
+    TrainerPosition position;
+    position.worldSize = worldSize();
+    auto& module = model->module();
+    // One process per run folder (repairing what a kill left): rank 0's.
+    std::optional<RunFolder::Lock> lock;
+    if (coordinator()) lock.emplace(run);
+    if (!group) {
+        openRunFolder(resume, overwrite, position);
+    } else {
+        // Every rank must hear whether rank 0 could start, or they would wait for it until the timeout.
+        std::string failure;
+        std::exception_ptr error;
+        bool resumed = false;
+        if (coordinator()) {
+            try {
+                resumed = openRunFolder(resume, overwrite, position);
+            } catch (const Error& e) {
+                failure = e.what();
+                error = std::current_exception();
+            }
+        }
+        shareStart(failure, position, resumed);
+        if (error) std::rethrow_exception(error);
+    }
     module.train();
+    int64_t stage = unfreezeStage(options, position.step, position.epoch);
+    applyUnfreezeStage(*model, options, stage);
     safePoint();
 
     TrainingResult result;
@@ -270,7 +414,20 @@ TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
         const auto plan = planEpoch(trainLengths, options.batchSize, options.shuffle, options.seed, epoch);
         int64_t batch = epoch == position.epoch ? position.batchInEpoch : 0;
         while (batch < int64_t(plan.size()) && position.step < total) {
-            if (!waitWhilePaused()) break;
+            if (!proceed()) break;
+            if (group) torch::manual_seed(stepSeed(options.seed, position.step, group->rank()));
+            std::string unfrozen;
+            if (const int64_t due = unfreezeStage(options, position.step, epoch); due != stage) {
+                unfrozen = applyUnfreezeStage(*model, options, due);
+                stage = due;
+                if (!unfrozen.empty()) {
+                    message("Step " + std::to_string(position.step + 1) + ": unfreezing " + unfrozen);
+                    // Recorded as after the step before, so that a run resumed from that
+                    // step's checkpoint keeps the record (metrics.jsonl keeps steps up to it).
+                    if (coordinator())
+                        run.appendMetrics({{"type", "unfreeze"}, {"step", position.step}, {"unfrozen", unfrozen}});
+                }
+            }
             const auto start = Clock::now();
             const int64_t micro = std::min<int64_t>(options.gradientAccumulation, int64_t(plan.size()) - batch);
             const auto outcome =
@@ -295,31 +452,36 @@ TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
             report.tokensPerSecond = double(outcome->tokens) / seconds;
             report.elapsedSeconds = trainSeconds;
             report.etaSeconds = trainSeconds / double(++stepsThisSession) * double(total - position.step);
-            run.appendMetrics({{"type", "step"},
+            report.unfrozen = unfrozen;
+            if (group && position.step % kReplicaCheckInterval == 0) checkReplicasAgree(*group, allParameters());
+            if (coordinator())
+                run.appendMetrics({{"type", "step"},
                                {"step", report.step},
                                {"epoch", report.epochProgress},
                                {"loss", report.loss},
                                {"lr", report.learningRate},
                                {"grad_norm", report.gradNorm},
                                {"samples_per_s", report.samplesPerSecond},
-                               {"tokens_per_s", report.tokensPerSecond}});
+                               {"tokens_per_s", report.tokensPerSecond},
+                               {"seconds", report.elapsedSeconds}});
             if (callbacks.onStep) callbacks.onStep(report);
             const bool stepsDue = options.checkpointSteps > 0 && position.step % options.checkpointSteps == 0;
             const bool timeDue =
                 options.checkpointMinutes > 0 && trainSeconds - secondsAtCheckpoint >= options.checkpointMinutes * 60;
             if ((stepsDue || timeDue) && position.step < total) {
-                saveTrainingCheckpoint(run.checkpointDir(), *model->model, stepper->optimizer(), position);
+                checkpoint(position);
                 secondsAtCheckpoint = trainSeconds;
             }
             safePoint();
         }
         if (cancelRequested) {
-            saveTrainingCheckpoint(run.checkpointDir(), *model->model, stepper->optimizer(), position);
+            checkpoint(position);
             message("Stopped at step " + std::to_string(position.step) + "; the checkpoint can be resumed");
             result.completed = false;
             result.steps = position.step;
             result.bestStep = position.bestStep;
-            run.writeReport({{"completed", false}, {"steps", position.step}, {"best_step", position.bestStep}});
+            if (coordinator())
+                run.writeReport({{"completed", false}, {"steps", position.step}, {"best_step", position.bestStep}});
             return result;
         }
         // The epoch (or the step budget) is done: evaluate, keep the best, checkpoint.
@@ -327,7 +489,7 @@ TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
             position.epoch = epoch + 1;
             position.batchInEpoch = 0;
         }
-        const std::string probeFile = probes->record(*model, run.path(), position.step, epoch);
+        const std::string probeFile = coordinator() ? probes->record(*model, run.path(), position.step, epoch) : "";
         if (auto report = evaluate(validation, "validation", epoch, position.step)) {
             report->attentionProbesFile = probeFile;
             const double value = metricValue(report->metrics, metric);
@@ -350,7 +512,7 @@ TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
                 stop = true;
             }
         }
-        saveTrainingCheckpoint(run.checkpointDir(), *model->model, stepper->optimizer(), position);
+        checkpoint(position);
     }
 
     if (validation.examples.empty() || position.bestStep < 0) {
@@ -360,10 +522,12 @@ TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
         restoreBest();
     } else if (position.bestStep >= 0 && position.bestStep != position.step) {
         // Resumed after the best evaluation: its weights are only in the best
-        // folder, which holds them merged, so adapters are merged first.
+        // folder (rank 0's), which holds them merged, so adapters are merged first.
         endFineTuningStrategy(*model);
-        applyStateDict(*model->model, readStateDict(run.bestModelDir() + "/model.safetensors"),
-                       run.bestModelDir());
+        if (coordinator())
+            applyStateDict(*model->model, readStateDict(run.bestModelDir() + "/model.safetensors"),
+                           run.bestModelDir());
+        if (group) broadcastParameters();
     }
     module.eval();
     result.completed = true;
@@ -383,14 +547,14 @@ TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
         publish(*testReport);
         report["test"] = metricsToJson(testReport->metrics, model->config.id2label);
     }
-    run.writeReport(report);
+    if (coordinator()) run.writeReport(report);
     return result;
 }
 
 Trainer::Trainer(std::shared_ptr<ModelBundle> model, TrainingOptions options, TrainingData data, std::string runDir,
-                 TrainingCallbacks callbacks)
+                 TrainingCallbacks callbacks, std::shared_ptr<DataParallelGroup> group)
     : impl_(std::make_unique<Impl>(std::move(model), std::move(options), std::move(data), std::move(runDir),
-                                   std::move(callbacks))) {}
+                                   std::move(callbacks), std::move(group))) {}
 
 Trainer::~Trainer() = default;
 

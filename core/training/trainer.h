@@ -28,6 +28,10 @@ struct TrainingData {
     Dataset train;
     std::optional<Dataset> validation;  // evaluated after every epoch; chooses the best model
     std::optional<Dataset> test;        // evaluated once at the end, with the best model
+    // Where the model and the data came from and how the data was read, kept in
+    // settings.json as "source" so that the run can be listed and run again
+    // (reproduce_command.h). The session fills it; null when unknown.
+    nlohmann::json source;
 };
 
 struct StepReport {
@@ -42,6 +46,9 @@ struct StepReport {
     double tokensPerSecond = 0;  // real tokens, padding excluded
     double elapsedSeconds = 0;   // training time, pauses excluded
     double etaSeconds = 0;
+    // Gradual unfreezing: the layer group that became trainable before this
+    // step ("layer 11", "embeddings", "the encoder"); empty on other steps.
+    std::string unfrozen;
 };
 
 struct EvaluationReport {
@@ -77,6 +84,7 @@ struct TrainingResult {
 };
 
 struct ParameterCount;
+class DataParallelGroup;
 
 class Trainer {
 public:
@@ -85,8 +93,19 @@ public:
     // labels are fitted onto the model's (see label_alignment.h): a label the
     // model does not know is a FileError naming the file and line.
     // Throws UsageError for invalid options and FileError for an unusable run folder.
+    //
+    // With a group, this is one rank of a data-parallel run (README "Several
+    // processes"): every rank builds the same Trainer from the same model,
+    // options and data; rank 0's weights (and, resuming, its checkpoint) are
+    // given to all; each step's batch is shared out (step_runner.h) and every
+    // rank takes the same step. Only rank 0 touches the run folder and calls
+    // the callbacks. Between steps the ranks agree on pausing and stopping,
+    // every kReplicaCheckInterval steps they check that their replicas are
+    // identical, and they evaluate their shares of the validation and test
+    // data together (sharded_evaluation.h). A rank that fails or loses the
+    // others throws GroupError.
     Trainer(std::shared_ptr<ModelBundle> model, TrainingOptions options, TrainingData data, std::string runDir,
-            TrainingCallbacks callbacks = {});
+            TrainingCallbacks callbacks = {}, std::shared_ptr<DataParallelGroup> group = nullptr);
     ~Trainer();
     Trainer(const Trainer&) = delete;
     Trainer& operator=(const Trainer&) = delete;

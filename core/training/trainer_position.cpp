@@ -28,7 +28,8 @@ nlohmann::json positionToJson(const TrainerPosition& p) {
             {"batch_in_epoch", p.batchInEpoch},
             {"best_metric", p.bestMetric},
             {"best_step", p.bestStep},
-            {"evaluations_without_improvement", p.evaluationsWithoutImprovement}};
+            {"evaluations_without_improvement", p.evaluationsWithoutImprovement},
+            {"world_size", p.worldSize}};
 }
 
 TrainerPosition positionFromJson(const nlohmann::json& json, const std::string& file) {
@@ -39,6 +40,8 @@ TrainerPosition positionFromJson(const nlohmann::json& json, const std::string& 
     p.batchInEpoch = countField(json, "batch_in_epoch", 0, file);
     p.bestStep = countField(json, "best_step", -1, file);
     p.evaluationsWithoutImprovement = countField(json, "evaluations_without_improvement", 0, file);
+    // Checkpoints from before data parallelism have none: one process wrote them.
+    p.worldSize = json.contains("world_size") ? countField(json, "world_size", 1, file) : 1;
     const auto metric = json.find("best_metric");
     if (metric == json.end() || !metric->is_number() || !std::isfinite(metric->get<double>()))
         throw FileError(file, "damaged: \"best_metric\" must be a finite number");

@@ -1,5 +1,6 @@
 // Where a run stands (trainer_state.json in a checkpoint): the step, the epoch
-// and the batch within it, and the best evaluation so far. Plain JSON, no
+// and the batch within it, the best evaluation so far, and how many processes
+// trained it. Plain JSON, no
 // tensors, so the reader can be fuzzed on its own.
 #pragma once
 
@@ -17,6 +18,9 @@ struct TrainerPosition {
     double bestMetric = 0;
     int64_t bestStep = -1;         // -1: no evaluation yet
     int64_t evaluationsWithoutImprovement = 0;
+    // Processes of the data-parallel run that wrote it (1: a single process).
+    // A run resumes only with as many.
+    int64_t worldSize = 1;
 };
 
 nlohmann::json positionToJson(const TrainerPosition& position);

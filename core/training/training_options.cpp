@@ -63,6 +63,8 @@ void TrainingOptions::validate() const {
     }
     require(epochs > 0 || maxSteps > 0, "epochs must be at least 1 (or give max steps)");
     require(lora.rank == 0 || !headOnly, "LoRA and head-only training exclude each other");
+    require(gradualUnfreezing == GradualUnfreezing::Off || (lora.rank == 0 && !headOnly),
+            "gradual unfreezing trains the encoder in the end, so it excludes head-only training and LoRA");
     const size_t probes = attentionProbeTexts().size();
     require(probes <= kMaxAttentionProbes, "training setting \"attention_probes\" (attention probes) has " +
                                                std::to_string(probes) + " sentences; give at most " +

@@ -19,6 +19,12 @@ enum class ShuffleMode { Bucketed, Random, None };    // None keeps file order
 // Float32 matches transformers; BFloat16 runs the forward pass under autocast
 // (matrix products in bfloat16, master weights and optimizer state in float32).
 enum class TrainingPrecision { Float32, BFloat16 };
+// Gradual unfreezing (Howard & Ruder 2018, ULMFiT): the run starts with only
+// the head trainable. Layers: every interval one more layer group becomes
+// trainable, from the top layer down to the embeddings. HeadThenAll: after
+// one interval, everything. See unfreeze_schedule.h.
+enum class GradualUnfreezing { Off, Layers, HeadThenAll };
+enum class UnfreezeUnit { Epochs, Steps };
 
 struct LoraOptions {
     int64_t rank = 0;       // 0 = no LoRA
@@ -46,6 +52,9 @@ struct TrainingOptions {
     uint64_t seed = 42;
     int64_t freezeLayers = 0;          // > 0: freeze the embeddings and the first K encoder layers
     bool headOnly = false;             // train only the pooler and classifier
+    GradualUnfreezing gradualUnfreezing = GradualUnfreezing::Off;
+    int64_t unfreezeInterval = 1;      // epochs or steps per stage of gradual unfreezing
+    UnfreezeUnit unfreezeUnit = UnfreezeUnit::Epochs;
     LoraOptions lora;
     int64_t earlyStoppingPatience = 0; // > 0: stop after this many evaluations without improvement
     // Checkpoints between epoch ends, so a killed run loses little: every N
@@ -56,6 +65,9 @@ struct TrainingOptions {
     std::string metric = "mcc";        // chooses the best checkpoint: accuracy | mcc | f1 | loss
     int64_t evalBatchSize = 64;
     std::string device = "cpu";        // cpu | cuda | cuda:N
+    // > 1: data-parallel training in this many processes on this machine,
+    // each with the cores / processes threads (README "Several processes").
+    int64_t processes = 1;
     TrainingPrecision precision = TrainingPrecision::Float32;
     bool activationCheckpointing = false;  // recompute layer activations in backward: less memory, up to 1/3 slower
     // Sentences whose attention is saved after every epoch (see

@@ -54,6 +54,16 @@ private Q_SLOTS:
         const auto folder = results.at("models").at(fixtures::path("reference/tiny-bert-cola"));
         QVERIFY(folder.at("peak_rss_gb").get<double>() > 0.05);
         QVERIFY(folder.at("peak_rss_gb_checkpointing").get<double>() > 0.05);
+        // Scale-out: one process, then two with the cores split, both measured.
+        const auto scaleOut = results.at("scale_out");
+        QCOMPARE(scaleOut.at("preset").get<std::string>(), std::string("tiny"));
+        const auto runs = scaleOut.at("runs");
+        QVERIFY(runs.size() >= 2);
+        QCOMPARE(runs[0].at("processes").get<int>(), 1);
+        QCOMPARE(runs[1].at("processes").get<int>(), 2);
+        for (const auto& r : runs) QVERIFY(r.at("samples_per_s").get<double>() > 0);
+        QCOMPARE(runs[0].at("relative_to_one_process").get<double>(), 1.0);
+        QVERIFY(run.out.contains("scale-out: tiny"));
     }
 };
 

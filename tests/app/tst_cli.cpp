@@ -4,6 +4,7 @@
 #include "fixtures.h"
 #include "temp_folder.h"
 
+#include <QFileInfo>
 #include <QtTest>
 
 #include <cmath>
@@ -204,6 +205,24 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("BERTBENCH_MATMUL is \"mkl\"; use blas, onednn or auto"), qPrintable(run.err));
         QVERIFY(run.out.isEmpty());
+    }
+
+    // On the reference BLAS (libblas3's, first on the library path) the program
+    // says once that it is slow, and still works; on OpenBLAS it says nothing.
+    void theReferenceBlasIsNamedOnce() {
+        const QString reference = "/usr/lib/x86_64-linux-gnu/blas";
+        QVERIFY2(QFileInfo::exists(reference + "/libblas.so.3"), "libblas3 is not installed (quickstart.sh installs it)");
+        auto environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("LD_LIBRARY_PATH", reference);
+        const auto slow = cli({"predict", "--model", fixture("reference/tiny-bert-cola"), "--text", "It works."},
+                              environment);
+        QCOMPARE(slow.exitCode, 0);
+        QCOMPARE(slow.err.count("warning: matrix products run on the reference BLAS (" + reference + "/libblas.so.3"), 1);
+        QVERIFY2(slow.err.contains("install libopenblas0-openmp"), qPrintable(slow.err));
+        QCOMPARE(slow.lines().size(), size_t(1));
+        const auto fast = cli({"predict", "--model", fixture("reference/tiny-bert-cola"), "--text", "It works."});
+        QCOMPARE(fast.exitCode, 0);
+        QVERIFY2(!fast.err.contains("reference BLAS"), qPrintable(fast.err));
     }
 
     void corruptWeightsAreBadInput() {

@@ -1,6 +1,7 @@
 // bertbench-cli train, eval and mlm end to end on small CoLA files: run folders,
 // reports, the trained model loading back in predict, and exit codes.
 #include "cli_runner.h"
+#include "cola_rows_file.h"
 #include "fixtures.h"
 #include "temp_folder.h"
 
@@ -10,20 +11,11 @@
 #include <cmath>
 
 using fixtures::TempFolder;
+using fixtures::colaRowsFile;
+using fixtures::q;
 
 namespace {
 
-// The first `rows` lines of CoLA's training file, as a file in `folder`.
-std::string colaSubset(const TempFolder& folder, const std::string& name, size_t rows, size_t skip = 0) {
-    std::ifstream in(fixtures::path("data/cola/in_domain_train.tsv"));
-    std::string text, line;
-    for (size_t i = 0; i < skip + rows && std::getline(in, line); ++i)
-        if (i >= skip) text += line + "\n";
-    folder.write(name, text);
-    return folder.file(name);
-}
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
 // The first `rows` CoLA sentences as a CSV file with a "text" column and no other.
 std::string textOnlyCsv(const TempFolder& folder, const std::string& name, size_t rows) {
@@ -46,7 +38,7 @@ class TestCliTraining : public QObject {
 private Q_SLOTS:
     void resumeKeepsTheRunsSettingsAndRefusesOthers() {
         TempFolder folder("cli_resume");
-        const auto train = colaSubset(folder, "train.tsv", 64);
+        const auto train = colaRowsFile(folder, "train.tsv", 64);
         const auto out = folder.file("run");
         const QStringList common{"train", "--preset", "tiny", "--train", q(train), "--format", "cola",
                                  "--validation-split", "0", "--out", q(out)};
@@ -88,7 +80,7 @@ private Q_SLOTS:
 
     void adaptFirstIsOneRun() {
         TempFolder folder("cli_adapt_first");
-        const auto train = colaSubset(folder, "train.tsv", 48);
+        const auto train = colaRowsFile(folder, "train.tsv", 48);
         const auto out = folder.file("run");
         const auto run = fixtures::cli({"train", "--preset", "tiny", "--train", q(train), "--format", "cola",
                                         "--validation-split", "0.25", "--max-steps", "2", "--batch-size", "16",
@@ -105,8 +97,8 @@ private Q_SLOTS:
 
     void trainWritesARunFolderThatPredictLoads() {
         TempFolder folder("cli_train");
-        const auto train = colaSubset(folder, "train.tsv", 120);
-        const auto test = colaSubset(folder, "test.tsv", 40, 200);
+        const auto train = colaRowsFile(folder, "train.tsv", 120);
+        const auto test = colaRowsFile(folder, "test.tsv", 40, 200);
         const auto out = folder.file("run");
         const auto run = fixtures::cli({"train", "--preset", "tiny", "--train", q(train), "--format", "cola", "--test",
                                         q(test), "--max-steps", "6", "--batch-size", "16", "--validation-split", "0.2",
@@ -145,7 +137,7 @@ private Q_SLOTS:
 
     void maskedLmWritesAMaskedLmFolder() {
         TempFolder folder("cli_mlm");
-        const auto train = colaSubset(folder, "train.tsv", 64);
+        const auto train = colaRowsFile(folder, "train.tsv", 64);
         const auto run = fixtures::cli({"mlm", "--preset", "tiny", "--train", q(train), "--max-steps", "3",
                                         "--batch-size", "16", "--validation-split", "0", "--out", q(folder.file("mlm"))});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));

@@ -98,6 +98,10 @@ private slots:
         auto options = TrainingPresets::options(QStringLiteral("fast-cpu"));
         options.maxSteps = 200;  // stopped below, long before
         options.batchSize = 16;
+        // Gradual unfreezing every 3 steps: its stages are marked on the learning-rate chart.
+        options.gradualUnfreezing = bertbench::GradualUnfreezing::Layers;
+        options.unfreezeUnit = bertbench::UnfreezeUnit::Steps;
+        options.unfreezeInterval = 3;
         window_->hyperparametersPage()->setOptions(options);
         window_->showPage(MainWindow::Train);
         auto* charts = window_->trainPage()->charts();
@@ -117,6 +121,8 @@ private slots:
         QVERIFY2(stall < 200, qPrintable(QStringLiteral("stalled %1 ms").arg(stall)));
         charts->redrawNow();
         QVERIFY(charts->drawnLossPoints() >= early);
+        QVERIFY(!charts->unfreezeMarkers().isEmpty());
+        QCOMPARE(charts->unfreezeMarkers().front().x(), 4.0);  // layer 1 joins at step 4
         screenshot(window_.get(), QStringLiteral("4-train"));
         window_->trainPage()->stop();
         QTRY_VERIFY_WITH_TIMEOUT(!window_->training()->isActive(), 30000);

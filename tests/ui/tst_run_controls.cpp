@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -144,6 +145,48 @@ private slots:
         QVERIFY(!runNote()->isVisible());
         QVERIFY(window_->session()->modelDirty());
         QVERIFY(QFileInfo(training->runDir()).isDir());  // a real run keeps its folder
+    }
+
+    // Processes, next to Start, is the options' field: two processes train with
+    // the same live charts, pause together, and the spin box is locked meanwhile.
+    void twoProcessesTrainFromTheTrainPage() {
+        // The workers are bertbench-cli's (this test binary is no BertBench program).
+        qputenv("BERTBENCH_WORKER_PROGRAM", BERTBENCH_CLI_PATH);
+        auto* training = window_->training();
+        auto* page = window_->hyperparametersPage();
+        auto* processes = window_->trainPage()->findChild<QSpinBox*>(QStringLiteral("processesBox"));
+        QVERIFY(processes);
+        processes->setValue(2);
+        QCOMPARE(page->options().processes, int64_t(2));
+        auto options = page->options();
+        options.maxSteps = 12;
+        options.batchSize = 8;
+        page->setOptions(options);
+        QCOMPARE(processes->value(), 2);
+
+        QSignalSpy steps(training, &TrainingController::step);
+        QSignalSpy finished(training, &TrainingController::finished);
+        QSignalSpy messages(training, &TrainingController::message);
+        action("startTraining")->trigger();
+        QVERIFY(steps.wait(60000));
+        QVERIFY(!processes->isEnabled());
+        action("pauseTraining")->trigger();
+        QCOMPARE(training->state(), TrainingController::State::Paused);
+        steps.wait(500);
+        steps.clear();
+        QVERIFY2(!steps.wait(1500), "a step was reported while both processes were paused");
+        action("pauseTraining")->trigger();
+        QVERIFY(finished.wait(120000));
+        QTRY_VERIFY_WITH_TIMEOUT(!training->isActive(), 30000);
+        QVERIFY(processes->isEnabled());
+        bool announced = false;
+        for (const auto& m : messages) announced = announced || m.at(0).toString().contains("Training in 2 processes");
+        QVERIFY(announced);
+        QFile file(training->runDir() + QStringLiteral("/settings.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("\"world_size\": 2"));
+        processes->setValue(1);
+        QCOMPARE(page->options().processes, int64_t(1));
     }
 
     void predictAndAttentionShareOneSentence() {

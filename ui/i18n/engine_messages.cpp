@@ -157,6 +157,8 @@ const std::vector<Template> kCatalogue = {
     {0, QT_TRANSLATE_NOOP("EngineMessages", "no checkpoint to resume from: the folder holds no run (no settings.json)"), ""},
     {0, QT_TRANSLATE_NOOP("EngineMessages", "cannot resume %1 with other settings than it started with:%2\nleave these out to continue with the run's own settings (settings.json)"), ".."},
     {0, QT_TRANSLATE_NOOP("EngineMessages", "Resuming at step %1 of %2"), ".."},
+    {0, QT_TRANSLATE_NOOP("EngineMessages", "Training in %1 processes of %2 thread(s) each"), ".."},
+    {0, QT_TRANSLATE_NOOP("EngineMessages", "Step %1: unfreezing %2"), ".."},
     {0, QT_TRANSLATE_NOOP("EngineMessages", "No checkpoint yet in %1; starting the run from the beginning"), "."},
     {0, QT_TRANSLATE_NOOP("EngineMessages", "Stopped at step %1; the checkpoint can be resumed"), "."},
     {0, QT_TRANSLATE_NOOP("EngineMessages", "Early stopping: %1 has not improved for %2 evaluations"), ".."},

@@ -10,6 +10,8 @@
 #include "session/workbench_session.h"
 
 #include <QLocale>
+
+#include <algorithm>
 #include <QDateTime>
 #include <QEvent>
 #include <QFileDialog>
@@ -19,7 +21,10 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
 #include <QSplitter>
+#include <QThread>
 #include <QVBoxLayout>
 
 TrainPage::TrainPage(WorkbenchSession* session, TrainingController* training, HyperparametersPage* hyperparameters,
@@ -40,6 +45,23 @@ TrainPage::TrainPage(WorkbenchSession* session, TrainingController* training, Hy
     connect(exportPng_, &QPushButton::clicked, this, &TrainPage::exportCharts);
     connect(exportCsv_, &QPushButton::clicked, this, &TrainPage::exportMetrics);
 
+    processesLabel_ = new QLabel(this);
+    processes_ = new QSpinBox(this);
+    processes_->setObjectName(QStringLiteral("processesBox"));
+    processes_->setRange(1, std::max(2, QThread::idealThreadCount()));
+    processesLabel_->setBuddy(processes_);
+    processes_->setValue(int(hyperparameters_->options().processes));
+    connect(processes_, qOverload<int>(&QSpinBox::valueChanged), this, [this](int value) {
+        auto options = hyperparameters_->options();
+        if (options.processes == value) return;
+        options.processes = value;
+        hyperparameters_->setOptions(options);
+    });
+    connect(hyperparameters_, &HyperparametersPage::optionsChanged, this, [this] {
+        const QSignalBlocker quiet(processes_);
+        processes_->setValue(int(hyperparameters_->options().processes));
+    });
+
     progress_ = new QProgressBar(this);
     progress_->setObjectName(QStringLiteral("trainingProgress"));
     progress_->setTextVisible(true);
@@ -57,6 +79,9 @@ TrainPage::TrainPage(WorkbenchSession* session, TrainingController* training, Hy
 
     auto* buttons = new QHBoxLayout;
     for (auto* b : {start_, pause_, stop_, continue_}) buttons->addWidget(b);
+    buttons->addSpacing(16);
+    buttons->addWidget(processesLabel_);
+    buttons->addWidget(processes_);
     buttons->addSpacing(16);
     buttons->addWidget(progress_, 1);
     buttons->addSpacing(16);
@@ -105,6 +130,9 @@ void TrainPage::retranslateUi() {
     stop_->setToolTip(tr("Stop after the current step; a checkpoint is kept so the run can continue (Shift+F5)"));
     continue_->setText(tr("Continue"));
     continue_->setToolTip(tr("Resume the stopped run from its checkpoint"));
+    processesLabel_->setText(tr("&Processes:"));
+    processes_->setToolTip(tr("Train in this many processes on this machine, each on its share of every batch, with "
+                              "the cores split between them (data parallelism). 1 is one process with every core."));
     exportPng_->setText(tr("Charts as PNG…"));
     exportCsv_->setText(tr("Metrics as CSV…"));
     if (!showingRun_) {
@@ -133,6 +161,7 @@ void TrainPage::updateButtons() {
     pause_->setIcon(VectorIconEngine::icon(state == TrainingController::State::Paused ? QStringLiteral("start")
                                                                                        : QStringLiteral("pause")));
     stop_->setEnabled(state == TrainingController::State::Running || state == TrainingController::State::Paused);
+    processes_->setEnabled(idle);
     continue_->setVisible(training_->canContinue());
     continue_->setEnabled(idle && training_->canContinue());
 }

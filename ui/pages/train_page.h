@@ -1,7 +1,8 @@
 // TrainPage: runs training and shows it live — Start, Pause/Resume, Stop (the
 // engine keeps a resumable checkpoint) and Continue; a progress bar with ETA
 // and throughput; the charts; a log; export of the charts as PNG and of the
-// metrics as CSV. The options come from the Hyperparameters page.
+// metrics as CSV. The options come from the Hyperparameters page; the number
+// of training processes is also offered here, next to Start.
 #pragma once
 
 #include <QWidget>
@@ -16,6 +17,7 @@ class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QSpinBox;
 
 class TrainPage : public QWidget {
     Q_OBJECT
@@ -51,6 +53,10 @@ private:
     HyperparametersPage* hyperparameters_;
     TrainingChartsPlot* charts_;
     QPushButton *start_, *pause_, *stop_, *continue_, *exportPng_, *exportCsv_;
+    // The options' "processes" (data parallelism), next to Start: the same
+    // field as the Hyperparameters page's, which it edits.
+    QLabel* processesLabel_;
+    QSpinBox* processes_;
     QProgressBar* progress_;
     QLabel *stepText_, *speedText_, *etaText_, *bestText_;
     QPlainTextEdit* log_;

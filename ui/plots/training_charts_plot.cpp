@@ -8,6 +8,7 @@
 #include <QLineSeries>
 #include <QPainter>
 #include <QSaveFile>
+#include <QScatterSeries>
 #include <QTextStream>
 #include <QTimer>
 #include <QValueAxis>
@@ -86,6 +87,15 @@ TrainingChartsPlot::TrainingChartsPlot(QWidget* parent) : QWidget(parent) {
     rawLoss_->setObjectName(QStringLiteral("rawLoss"));
     rate_ = addLine(rateView_, rateX_, rateY_, QColor(0xd9, 0x6c, 0x1e), 2.0);
     rateY_->setLabelFormat(QStringLiteral("%.1e"));
+    // Gradual unfreezing: a marker where each layer group joins the training.
+    unfreezing_ = new QScatterSeries;
+    unfreezing_->setObjectName(QStringLiteral("unfreezeMarkers"));
+    unfreezing_->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    unfreezing_->setMarkerSize(9);
+    unfreezing_->setColor(QColor(0x2e, 0x8b, 0x57));
+    rateView_->chart()->addSeries(unfreezing_);
+    unfreezing_->attachAxis(rateX_);
+    unfreezing_->attachAxis(rateY_);
     rateView_->chart()->legend()->hide();
     accuracy_ = addLine(metricView_, metricX_, metricY_, QColor(0x3f, 0x6f, 0xb5), 2.0);
     mcc_ = addLine(metricView_, metricX_, metricY_, QColor(0xc0, 0x39, 0x2b), 2.0);
@@ -121,6 +131,7 @@ void TrainingChartsPlot::retranslateUi() {
     rawLoss_->setName(tr("loss"));
     smoothLoss_->setName(tr("smoothed"));
     rate_->setName(tr("learning rate"));
+    unfreezing_->setName(tr("unfrozen"));
     accuracy_->setName(tr("accuracy"));
     mcc_->setName(tr("MCC"));
     f1_->setName(tr("macro F1"));
@@ -139,6 +150,7 @@ void TrainingChartsPlot::clear() {
     loss_.clear();
     smoothed_.clear();
     rates_.clear();
+    unfreezeMarkers_.clear();
     steps_.clear();
     evaluations_.clear();
     ema_ = 0;
@@ -153,6 +165,7 @@ void TrainingChartsPlot::addStep(const bertbench::StepReport& r) {
     loss_ << QPointF(double(r.step), r.loss);
     smoothed_ << QPointF(double(r.step), corrected);
     rates_ << QPointF(double(r.step), r.learningRate);
+    if (!r.unfrozen.empty()) unfreezeMarkers_ << QPointF(double(r.step), r.learningRate);
     steps_ << r;
     dirty_ = true;
 }
@@ -196,6 +209,7 @@ void TrainingChartsPlot::redrawNow() {
     rawLoss_->replace(envelope(loss_, kMaxDrawn));
     smoothLoss_->replace(strided(smoothed_, kMaxDrawn));
     rate_->replace(strided(rates_, kMaxDrawn));
+    unfreezing_->replace(unfreezeMarkers_);
     const double lastStep = loss_.isEmpty() ? 10 : std::max(10.0, loss_.last().x());
     fitX(lossX_, lastStep, 1);
     fitX(rateX_, lastStep, 1);

@@ -11,6 +11,7 @@
 #include "pages/data_page.h"
 #include "pages/evaluate_page.h"
 #include "pages/hyperparameters_page.h"
+#include "runtime/blas_library.h"
 #include "i18n/language.h"
 #include "dialogs/message_dialogs.h"
 #include "pages/model_page.h"
@@ -98,6 +99,13 @@ MainWindow::MainWindow(const QString& dataset, QWidget* parent) : QMainWindow(pa
     statusProgress_->hide();
     statusBar()->addPermanentWidget(statusProgress_);
     statusBar()->addPermanentWidget(statusModel_);
+    // Training on the reference BLAS is 20x slower: said once, and kept in view.
+    if (bertbench::loadedBlasLibrary() == bertbench::BlasLibrary::Reference) {
+        auto* warning = new QLabel;
+        warning->setObjectName(QStringLiteral("slowBlasWarning"));
+        warning->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #3b2f00; padding: 2px 6px; }"));
+        statusBar()->addWidget(warning, 1);
+    }
 
     createActions();
     createMenus();
@@ -397,6 +405,13 @@ void MainWindow::rememberRecent(const QString& key, const QString& path) {
     while (list.size() > 8) list.removeLast();
     settings.setValue(key, list);
     refreshRecentMenus();
+}
+
+void MainWindow::retranslateStatusWarnings() {
+    if (auto* warning = statusBar()->findChild<QLabel*>(QStringLiteral("slowBlasWarning")))
+        warning->setText(tr("Slow: matrix products run on the reference BLAS (%1), about 20 times slower than "
+                            "OpenBLAS. Install libopenblas0-openmp.")
+                             .arg(QString::fromStdString(bertbench::loadedBlasFile())));
 }
 
 void MainWindow::updateTitle() {

@@ -78,6 +78,7 @@ private:
     void createActions();
     void createMenus();
     void retranslateUi();
+    void retranslateStatusWarnings();
     void extractBundledData();
     bool reopenLastSession();
     void rememberSession() const;

@@ -134,6 +134,7 @@ void MainWindow::createMenus() {
 }
 
 void MainWindow::retranslateUi() {
+    retranslateStatusWarnings();
     fileMenu_->setTitle(tr("&File"));
     recentDataMenu_->setTitle(tr("Recent &datasets"));
     recentModelMenu_->setTitle(tr("Recent &models"));

@@ -21,7 +21,7 @@ namespace {
 
 json validPosition() {
     return {{"step", 12}, {"epoch", 1}, {"batch_in_epoch", 3}, {"best_metric", 0.5},
-            {"best_step", 8}, {"evaluations_without_improvement", 1}};
+            {"best_step", 8}, {"evaluations_without_improvement", 1}, {"world_size", 2}};
 }
 
 std::string deeplyNested(int depth) {
@@ -70,7 +70,12 @@ private Q_SLOTS:
         const auto p = positionFromJson(validPosition(), "trainer_state.json");
         QCOMPARE(p.step, int64_t(12));
         QCOMPARE(p.bestStep, int64_t(8));
+        QCOMPARE(p.worldSize, int64_t(2));
         QCOMPARE(positionToJson(p), validPosition());
+        // A checkpoint from before data parallelism has no world size: one process wrote it.
+        auto older = validPosition();
+        older.erase("world_size");
+        QCOMPARE(positionFromJson(older, "trainer_state.json").worldSize, int64_t(1));
     }
 
     void trainerPositionRejectsEveryDamagedField_data() {
@@ -78,6 +83,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("value");  // JSON; empty = the key is missing
         QTest::addColumn<QString>("expected");
         QTest::newRow("missing step") << "step" << "" << "no \"step\"";
+        QTest::newRow("no processes") << "world_size" << "0" << "\"world_size\" must be an integer of at least 1";
         QTest::newRow("negative step") << "step" << "-1" << "\"step\" must be an integer of at least 0";
         QTest::newRow("float step") << "step" << "1e300" << "\"step\" must be an integer";
         QTest::newRow("huge step") << "step" << "18446744073709551615" << "\"step\" must be an integer";

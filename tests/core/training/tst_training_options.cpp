@@ -58,7 +58,7 @@ private Q_SLOTS:
         size_t leaves = 0;
         for (const auto& [key, value] : json.items()) leaves += value.is_object() ? value.size() : 1;
         QCOMPARE(keys.size(), leaves);
-        QCOMPARE(keys.size(), size_t(33));
+        QCOMPARE(keys.size(), size_t(37));
         TrainingOptions{}.validate();
     }
 
@@ -89,8 +89,11 @@ private Q_SLOTS:
         QCOMPARE(written.at("attention_probes").get<std::string>(), std::string());
         QCOMPARE(written.at("precision").get<std::string>(), std::string("fp32"));
         QCOMPARE(written.at("activation_checkpointing").get<bool>(), false);
+        QCOMPARE(written.at("processes").get<int64_t>(), int64_t(1));
+        QCOMPARE(written.at("gradual_unfreezing").get<std::string>(), std::string("off"));
         for (const char* added : {"checkpoint_steps", "checkpoint_minutes", "attention_probes", "precision",
-                                  "activation_checkpointing"})
+                                  "activation_checkpointing", "processes", "gradual_unfreezing", "unfreeze_interval",
+                                  "unfreeze_unit"})
             written.erase(added);
         QCOMPARE(written, json);
     }
