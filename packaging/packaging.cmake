@@ -32,7 +32,7 @@ install(FILES ${CMAKE_CURRENT_LIST_DIR}/copyright ${PROJECT_SOURCE_DIR}/README.m
         DESTINATION ${BERTBENCH_DOC_DIR} COMPONENT cli)
 execute_process(COMMAND date -u -R -d ${BERTBENCH_RELEASE_DATE}
                 OUTPUT_VARIABLE BERTBENCH_RELEASE_DATE_RFC2822 OUTPUT_STRIP_TRAILING_WHITESPACE)
-configure_file(${CMAKE_CURRENT_LIST_DIR}/changelog.in ${CMAKE_CURRENT_BINARY_DIR}/changelog @ONLY)
+configure_file(${CMAKE_CURRENT_LIST_DIR}/changelog.in ${CMAKE_CURRENT_BINARY_DIR}/changelog.txt @ONLY)
 # Manual pages: bertbench-cli's from its own --help (help2man), so it cannot
 # drift from the program; the window's is short and written by hand. gzip -n:
 # no timestamp, so the package builds reproducibly.
@@ -47,11 +47,10 @@ add_custom_command(
   COMMAND ${GZIP} -9nf bertbench-cli.1
   COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_CURRENT_LIST_DIR}/bertbench.1 bertbench.1
   COMMAND ${GZIP} -9nf bertbench.1
-  COMMAND ${CMAKE_COMMAND} -E copy changelog changelog.plain
+  COMMAND ${CMAKE_COMMAND} -E copy changelog.txt changelog
   COMMAND ${GZIP} -9nf changelog
-  COMMAND ${CMAKE_COMMAND} -E rename changelog.plain changelog
   DEPENDS bertbench-cli ${CMAKE_CURRENT_LIST_DIR}/bertbench-cli.h2m ${CMAKE_CURRENT_LIST_DIR}/bertbench.1
-          ${CMAKE_CURRENT_BINARY_DIR}/changelog
+          ${CMAKE_CURRENT_BINARY_DIR}/changelog.txt
   WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}
   COMMENT "Writing the manual pages and the changelog"
   VERBATIM)
@@ -64,7 +63,6 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/changelog.gz DESTINATION ${BERTBENCH_D
 set(CPACK_PACKAGE_NAME bertbench)
 set(CPACK_PACKAGE_VENDOR "BertBench")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 set(CPACK_PACKAGE_CONTACT "BertBench maintainers <bertbench@users.noreply.github.com>")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY bertbench)
 set(CPACK_COMPONENTS_ALL gui cli)
@@ -75,15 +73,17 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # the reference BLAS, 20x slower. OpenBLAS (OpenMP build) is what the source
 # build is measured with; installing it makes it the libblas.so.3 alternative.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libopenblas0-openmp")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "desktop workbench for fine-tuning BERT models
- BertBench fine-tunes BERT, DistilBERT and RoBERTa models on your own
- labelled text: import a TSV or CSV file, open a Hugging Face model folder or
- create a model from a size preset, train while watching live charts,
- evaluate, classify sentences as you type and inspect what every attention
- head looks at. Models load from and save to the Hugging Face folder format.
- .
- The package holds the desktop program (bertbench) and the command line
- (bertbench-cli), with the CoLA and AG News samples.")
+# CPack writes the summary as the synopsis and indents these lines itself;
+# "." stands for an empty line between paragraphs.
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "desktop workbench for fine-tuning BERT models")
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "BertBench fine-tunes BERT, DistilBERT and RoBERTa models on your own
+labelled text: import a TSV or CSV file, open a Hugging Face model folder or
+create a model from a size preset, train while watching live charts,
+evaluate, classify sentences as you type and inspect what every attention
+head looks at. Models load from and save to the Hugging Face folder format.
+.
+The package holds the desktop program (bertbench) and the command line
+(bertbench-cli), with the CoLA and AG News samples.")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://bertbench.github.io")
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

@@ -1618,8 +1618,8 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Slow: matrix products run on the reference BLAS (%1), about 20 times slower than OpenBLAS. Install libopenblas0-openmp.</source>
-        <translation>Langsam: Matrixprodukte laufen auf der Referenz-BLAS (%1), etwa 20-mal langsamer als OpenBLAS. Installieren Sie libopenblas0-openmp.</translation>
+        <source>Slow: matrix products run on the reference BLAS, about 20 times slower than OpenBLAS. Install libopenblas0-openmp.</source>
+        <translation>Langsam: Matrixprodukte laufen auf der Referenz-BLAS, etwa 20-mal langsamer als OpenBLAS. Installieren Sie libopenblas0-openmp.</translation>
     </message>
     <message>
         <source>Training</source>

@@ -125,7 +125,7 @@ std::vector<int> childrenOf(qint64 pid) {
 
 QStringList killArguments(const std::string& out) {
     return {"train", "--preset", "tiny", "--train", q(fixtures::path("data/cola/in_domain_dev.tsv")), "--format", "cola",
-            "--max-steps", "300", "--batch-size", "8", "--checkpoint-steps", "1", "--nproc", "2", "--out", q(out)};
+            "--max-steps", "120", "--batch-size", "8", "--checkpoint-steps", "1", "--nproc", "2", "--out", q(out)};
 }
 
 }  // namespace
@@ -215,7 +215,7 @@ private Q_SLOTS:
         const auto uninterrupted = fixtures::cli(killArguments(whole));
         QVERIFY2(uninterrupted.exitCode == 0, qPrintable(uninterrupted.err));
         const auto expected = lossTexts(whole);
-        QCOMPARE(int(expected.size()), 300);
+        QCOMPARE(int(expected.size()), 120);
 
         QProcess run;
         run.start(BERTBENCH_CLI_PATH, killArguments(killed));
