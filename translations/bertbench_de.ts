@@ -2551,7 +2551,7 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     </message>
     <message>
         <source>accuracy</source>
-        <translation>Rechengenauigkeit</translation>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <source>macro F1</source>
@@ -2958,7 +2958,7 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     </message>
     <message>
         <source>accuracy</source>
-        <translation>Rechengenauigkeit</translation>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <source>MCC</source>

@@ -198,6 +198,8 @@ private slots:
         screenshot(window_.get(), QStringLiteral("8-german"));
         window_->showPage(MainWindow::Hyperparameters);
         screenshot(window_.get(), QStringLiteral("9-german-hyperparameters"));
+        window_->showPage(MainWindow::Train);  // the charts of the run above, and "Prozesse" beside Start
+        screenshot(window_.get(), QStringLiteral("10-german-train"));
         window_->setLanguage(QStringLiteral("en"));
         titles.clear();
         for (auto* a : window_->menuBar()->actions()) titles << a->text();
