@@ -6,6 +6,7 @@
 #include "common/errors.h"
 #include "data/label_alignment.h"
 #include "distributed/data_parallel_group.h"
+#include "distributed/rank_agreement.h"
 #include "distributed/replica_check.h"
 #include "distributed/sharded_evaluation.h"
 #include "runtime/torch_runtime.h"
@@ -31,8 +32,6 @@
 #include <ctime>
 #include <filesystem>
 #include <mutex>
-#include <sstream>
-#include <thread>
 
 namespace bertbench {
 
@@ -67,16 +66,6 @@ nlohmann::json evaluationRecord(const EvaluationReport& r, const std::vector<std
     record["epoch"] = r.epoch;
     record["step"] = r.step;
     return record;
-}
-
-// A data-parallel rank's random state for one step: decorrelated between ranks
-// (each masks and drops out its own examples) and a function of the step
-// alone, so that a resumed run draws exactly what the uninterrupted one did.
-uint64_t stepSeed(uint64_t seed, int64_t step, int rank) {
-    uint64_t x = seed ^ (uint64_t(step) * 0x9e3779b97f4a7c15ull) ^ (uint64_t(rank + 1) << 48);
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;  // splitmix64's finaliser
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-    return (x ^ (x >> 31)) & 0x7fffffffffffffffull;  // the seed option's range
 }
 
 }  // namespace
@@ -155,50 +144,10 @@ struct Trainer::Impl {
 
     std::vector<torch::Tensor> allParameters() const { return model->module().parameters(); }
 
-    // Pause and stop, agreed between steps by every rank of a group (one
-    // rank's request holds or stops them all); a single process just waits.
+    // Pause and stop, agreed between steps by every rank of a group; a single process just waits.
     bool proceed() {
         if (!group) return waitWhilePaused();
-        for (;;) {
-            auto requests = torch::tensor({paused ? 1.0 : 0.0, cancelRequested ? 1.0 : 0.0}, torch::kFloat64);
-            group->allReduceMax(requests);
-            if (requests[1].item<double>() > 0) {
-                cancelRequested = true;
-                return false;
-            }
-            if (requests[0].item<double>() == 0) return true;
-            safePoint();
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-    }
-
-    // Rank 0's outcome of starting the run (an error message, or the position
-    // to start from and the optimizer state of a resumed checkpoint) and its
-    // weights, given to every rank.
-    void shareStart(const std::string& failure, TrainerPosition& position, bool resumed) {
-        nlohmann::json start = {{"failure", failure}, {"position", positionToJson(position)}, {"resumed", resumed}};
-        group->setPhase("start-up");
-        start = nlohmann::json::parse(group->broadcastBytes(start.dump()));
-        if (!start.at("failure").get<std::string>().empty()) {
-            if (coordinator()) return;  // rethrown by the caller
-            throw UsageError("rank 0 could not start the run: " + start.at("failure").get<std::string>());
-        }
-        position = positionFromJson(start.at("position"), "rank 0's trainer state");
-        broadcastParameters();
-        if (start.at("resumed").get<bool>()) {
-            std::ostringstream saved;
-            if (coordinator()) torch::save(stepper->optimizer(), saved);
-            std::istringstream received(group->broadcastBytes(saved.str()));
-            if (!coordinator()) torch::load(stepper->optimizer(), received);
-        }
-    }
-
-    void broadcastParameters() {
-        torch::NoGradGuard noGrad;
-        for (auto& p : allParameters()) {
-            auto values = p.detach();
-            group->broadcast(values);
-        }
+        return agreeToContinue(*group, paused, cancelRequested, [this] { safePoint(); });
     }
 
     void checkpoint(const TrainerPosition& position) {
@@ -396,7 +345,7 @@ TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
                 error = std::current_exception();
             }
         }
-        shareStart(failure, position, resumed);
+        shareStart(*group, failure, position, resumed, allParameters(), stepper->optimizer());
         if (error) std::rethrow_exception(error);
     }
     module.train();
@@ -527,7 +476,7 @@ TrainingResult Trainer::Impl::runLoop(bool resume, bool overwrite) {
         if (coordinator())
             applyStateDict(*model->model, readStateDict(run.bestModelDir() + "/model.safetensors"),
                            run.bestModelDir());
-        if (group) broadcastParameters();
+        if (group) broadcastParameters(*group, allParameters());
     }
     module.eval();
     result.completed = true;
