@@ -194,6 +194,16 @@ private slots:
             if (check->property("choice").toString() == QLatin1String("key")) check->click();
         QCOMPARE(page_->options().lora.targets, std::vector<std::string>({"query", "key", "value"}));
         QCOMPARE(page_->shownPreset(), QString());
+
+        // The unfreezing interval and unit matter only with gradual unfreezing.
+        auto* interval = page_->findChild<QWidget*>(QStringLiteral("unfreeze_interval"));
+        auto* gradual = page_->findChild<QComboBox*>(QStringLiteral("gradual_unfreezing"));
+        QVERIFY(interval && gradual);
+        QVERIFY(!interval->isEnabled());
+        gradual->setCurrentIndex(gradual->findData(QStringLiteral("layers")));
+        QVERIFY(page_->options().gradualUnfreezing == GradualUnfreezing::Layers);
+        QVERIFY(interval->isEnabled());
+        QVERIFY(page_->findChild<QWidget*>(QStringLiteral("unfreeze_unit"))->isEnabled());
     }
 
     void invalidValuesAreExplained() {

@@ -233,6 +233,8 @@ void HyperparametersPage::validateNow() {
     // Settings that only matter together with another one.
     for (const char* key : {"lora.alpha", "lora.dropout", "lora.targets"}) editor(key)->setEnabled(o.lora.rank > 0);
     editor("warmup_ratio")->setEnabled(o.warmupSteps < 0);
+    for (const char* key : {"unfreeze_interval", "unfreeze_unit"})
+        editor(key)->setEnabled(o.gradualUnfreezing != bertbench::GradualUnfreezing::Off);
     const QString message = validationMessage();
     if (message.isEmpty()) {
         status_->setStyleSheet(QStringLiteral("color: #2e7d32;"));
