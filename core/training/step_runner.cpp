@@ -76,7 +76,9 @@ std::optional<StepOutcome> StepRunner::step(const std::vector<BatchIndices>& pla
             return std::nullopt;
         }
         outcome.examples += int64_t(plan[b].size());
-        const auto share = group_ ? shardOf(plan[b], group_->rank(), group_->size()) : plan[b];
+        // A single process computes the batch itself, without copying it.
+        const BatchIndices sharded = group_ ? shardOf(plan[b], group_->rank(), group_->size()) : BatchIndices();
+        const BatchIndices& share = group_ ? sharded : plan[b];
         if (share.empty()) {
             // Nothing to compute; but a masked-LM loss needs every rank's count of masked tokens.
             if (model_.task == Task::MaskedLM) {
