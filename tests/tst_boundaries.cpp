@@ -2,6 +2,7 @@
 // (so the engine runs headless and on GPU machines), ui/ and app/ reach LibTorch
 // only through core/'s headers, and no file includes both torch and Qt Widgets
 // or QCustomPlot (their `slots` identifiers collide).
+#include "test_paths.h"
 #include <QDirIterator>
 #include <QRegularExpression>
 #include <QtTest>
@@ -10,7 +11,7 @@ namespace {
 
 QStringList sourcesUnder(const QString& folder) {
     QStringList files;
-    QDirIterator it(QString(BERTBENCH_SOURCE_DIR) + "/" + folder, {"*.h", "*.hpp", "*.cpp"}, QDir::Files,
+    QDirIterator it(QString(testpaths::sourceDir()) + "/" + folder, {"*.h", "*.hpp", "*.cpp"}, QDir::Files,
                     QDirIterator::Subdirectories);
     while (it.hasNext()) files << it.next();
     return files;
@@ -48,7 +49,7 @@ QStringList quotedIncludes(const QString& path) {
     while (!file.atEnd()) {
         const auto match = quoted.match(QString::fromUtf8(file.readLine()));
         if (!match.hasMatch()) continue;
-        for (const auto& base : {QString(BERTBENCH_SOURCE_DIR) + "/core/", QString(BERTBENCH_SOURCE_DIR) + "/ui/",
+        for (const auto& base : {QString(testpaths::sourceDir()) + "/core/", QString(testpaths::sourceDir()) + "/ui/",
                                  QFileInfo(path).absolutePath() + "/"})
             if (QFileInfo::exists(base + match.captured(1))) {
                 found << QFileInfo(base + match.captured(1)).canonicalFilePath();
@@ -125,7 +126,7 @@ private Q_SLOTS:
     }
 
     void theSessionApiIsTorchFree() {
-        const QString session = QString(BERTBENCH_SOURCE_DIR) + "/core/session/session.h";
+        const QString session = QString(testpaths::sourceDir()) + "/core/session/session.h";
         QVERIFY(QFileInfo::exists(session));
         QVERIFY2(reachingTorch({session}).isEmpty(), qPrintable(reachingTorch({session}).join(", ")));
     }

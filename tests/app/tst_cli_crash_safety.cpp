@@ -5,6 +5,7 @@
 // clean up what the dead process left, and --resume must finish with exactly
 // the loss curve of a run that was never interrupted. Also: a second train on
 // a folder in use is refused at once.
+#include "test_paths.h"
 #include "cli_runner.h"
 #include "fixtures.h"
 #include "temp_folder.h"
@@ -77,7 +78,7 @@ private Q_SLOTS:
             for (int attempt = 0; attempt < 40 && kills < 20; ++attempt) {
                 const bool started = fs::exists(killed + "/settings.json");
                 QProcess process;
-                process.start(BERTBENCH_CLI_PATH,
+                process.start(testpaths::cliPath(),
                               trainArguments(killed) + (started ? QStringList{"--resume"} : QStringList{}));
                 QVERIFY(process.waitForStarted());
                 // Anywhere from start-up to well into training and checkpoint writing.
@@ -138,7 +139,7 @@ private Q_SLOTS:
         auto arguments = trainArguments(out);
         arguments[arguments.indexOf("120")] = "400";
         QProcess train;
-        train.start(BERTBENCH_CLI_PATH, arguments);
+        train.start(testpaths::cliPath(), arguments);
         QVERIFY(train.waitForFinished(300000));
         const auto err = QString::fromUtf8(train.readAllStandardError());
         QCOMPARE(train.exitStatus(), QProcess::NormalExit);  // no abort, no signal
@@ -155,7 +156,7 @@ private Q_SLOTS:
         auto arguments = trainArguments(out);
         arguments[arguments.indexOf("120")] = "400";  // long enough to still run below
         QProcess first;
-        first.start(BERTBENCH_CLI_PATH, arguments);
+        first.start(testpaths::cliPath(), arguments);
         QVERIFY(first.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(fs::exists(out + "/metrics.jsonl") && !stepLosses(out).empty(), 60000);
         const auto second = fixtures::cli(trainArguments(out) + QStringList{"--resume"});

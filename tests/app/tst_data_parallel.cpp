@@ -6,6 +6,7 @@
 // message naming it, the checkpoint stays intact and --resume finishes with
 // the uninterrupted run's exact curve; a busy port and an unreachable
 // rendezvous are messages with exit code 5, in bounded time.
+#include "test_paths.h"
 #include "checkpoint/state_dict.h"
 #include "cli_runner.h"
 #include "cola_rows_file.h"
@@ -164,7 +165,7 @@ private Q_SLOTS:
             QProcess ranks[2];
             for (int rank = 0; rank < 2; ++rank) {
                 ranks[rank].setProcessEnvironment(rankEnvironment(rank, port));
-                ranks[rank].start(BERTBENCH_CLI_PATH, arguments(parallel));
+                ranks[rank].start(testpaths::cliPath(), arguments(parallel));
             }
             for (auto& rank : ranks) {
                 QVERIFY(rank.waitForFinished(120000));
@@ -218,7 +219,7 @@ private Q_SLOTS:
         QCOMPARE(int(expected.size()), 120);
 
         QProcess run;
-        run.start(BERTBENCH_CLI_PATH, killArguments(killed));
+        run.start(testpaths::cliPath(), killArguments(killed));
         QVERIFY(run.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(steps(killed).size() >= 5, 60000);
         const auto workers = childrenOf(run.processId());

@@ -1,6 +1,7 @@
 // Applying checkpoints to models: the key conventions transformers accepts
 // (bert. prefix or not, gamma/beta, position_ids, tied decoder), half-precision
 // files, the missing/unused report, and errors for tensors that do not fit.
+#include "test_paths.h"
 #include "checkpoint/model_folder.h"
 #include "checkpoint/safetensors.h"
 #include "checkpoint/state_dict.h"
@@ -180,13 +181,13 @@ private Q_SLOTS:
     void storagesAndViewsBeyondTheFileAreRefused() {
         QFETCH(QString, file);
         QFETCH(QString, expected);
-        const std::string path = BERTBENCH_SOURCE_DIR "/fuzz/regressions/pytorch_state_dict/" + file.toStdString();
+        const std::string path = (std::string(testpaths::sourceDir()) + "/fuzz/regressions/pytorch_state_dict/") + file.toStdString();
         expectFileError([&] { readStateDict(path); }, expected);
     }
 
     void smallValidPytorchFilesLoad() {
         // The fuzzer's seed: two named float tensors in torch.save's zip layout.
-        const auto tensors = readStateDict(BERTBENCH_SOURCE_DIR "/fuzz/corpus/pytorch_state_dict/two_tensors");
+        const auto tensors = readStateDict((std::string(testpaths::sourceDir()) + "/fuzz/corpus/pytorch_state_dict/two_tensors"));
         QCOMPARE(tensors.size(), size_t(2));
         QCOMPARE(tensors[1].first, std::string("classifier.weight"));
         QCOMPARE(tensors[1].second.sizes().vec(), (std::vector<int64_t>{2, 4}));

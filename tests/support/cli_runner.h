@@ -1,6 +1,7 @@
 // Running the real bertbench-cli from a test and reading what it printed.
 #pragma once
 
+#include "test_paths.h"
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
@@ -30,7 +31,7 @@ inline CliRun cli(const QStringList& arguments,
                   const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment()) {
     QProcess process;
     process.setProcessEnvironment(environment);
-    process.start(BERTBENCH_CLI_PATH, arguments);
+    process.start(testpaths::cliPath(), arguments);
     process.waitForFinished(300000);
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};

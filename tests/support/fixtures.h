@@ -2,6 +2,7 @@
 // ../shared data; see tests/fixtures/README.md), shared by every test.
 #pragma once
 
+#include "test_paths.h"
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -11,7 +12,7 @@
 namespace fixtures {
 
 inline std::string path(const std::string& relative) {
-    return std::string(BERTBENCH_FIXTURES_DIR) + "/" + relative;
+    return std::string(testpaths::fixturesDir()) + "/" + relative;
 }
 
 // Any JSON file, e.g. one a test wrote.

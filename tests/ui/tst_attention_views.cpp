@@ -5,6 +5,7 @@
 // pruning, comparison with a second model, the training scrubber (from files
 // and following a live run, explained while it trains), the minimal pair, and
 // PNG + SVG export of every tab.
+#include "test_paths.h"
 #include "attention/ablation_view.h"
 #include "attention/attribution_view.h"
 #include "attention/comparison_view.h"
@@ -40,7 +41,7 @@
 #include <memory>
 
 namespace {
-const QString kFixtures = QStringLiteral(BERTBENCH_FIXTURES_DIR);
+const QString kFixtures = QString(testpaths::fixturesDir());
 
 bool close(float a, float b, float tolerance = 1e-5f) { return std::abs(a - b) <= tolerance; }
 
@@ -402,14 +403,14 @@ private Q_SLOTS:
     // Every tab in German (and a screenshot of each in both languages, for people to look at).
     void everyTabSpeaksGerman() {
         const QStringList names = {"heads", "attributions", "ablation", "comparison", "training", "minimal-pair"};
-        QDir().mkpath(QStringLiteral(BERTBENCH_SCREENSHOT_DIR));
+        QDir().mkpath(QString(testpaths::screenshotDir()));
         auto shoot = [&](const QString& language) {
             for (int tab = 0; tab < page_->tabs()->count(); ++tab) {
                 show(AttentionPage::Tab(tab));
                 QTest::qWait(100);  // posted layout requests settle, as before a user looks
                 const QImage image = page_->grab().toImage();
                 if (image.isNull() || image.width() < 1000) return false;
-                image.save(QStringLiteral(BERTBENCH_SCREENSHOT_DIR "/attention-%1-%2.png").arg(names[tab], language));
+                image.save((QString(testpaths::screenshotDir()) + QStringLiteral("/attention-%1-%2.png")).arg(names[tab], language));
             }
             return true;
         };

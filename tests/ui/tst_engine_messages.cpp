@@ -4,6 +4,7 @@
 // come back in German with their path and line, and unknown text unchanged.
 // The German tests need the "EngineMessages" context in translations/
 // bertbench_de.ts; BERTBENCH_DE_QM may name another .qm to test with.
+#include "test_paths.h"
 #include "i18n/engine_messages.h"
 
 #include "checkpoint/model_handle.h"
@@ -52,7 +53,7 @@ QStringList literalPieces(const QString& source) {
 // Every .h and .cpp under core/, adjacent string literals on consecutive lines joined.
 QString coreSources() {
     QString all;
-    QDirIterator it(QStringLiteral(BERTBENCH_SOURCE_DIR "/core"), {QStringLiteral("*.cpp"), QStringLiteral("*.h")},
+    QDirIterator it((QString(testpaths::sourceDir()) + QStringLiteral("/core")), {QStringLiteral("*.cpp"), QStringLiteral("*.h")},
                     QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         QFile file(it.next());

@@ -7,6 +7,7 @@
 // behind) and once after training, evaluating and predicting again in German.
 // All leftovers are reported at once (and printed). A walk in English first
 // proves the check finds English where there is English.
+#include "test_paths.h"
 #include "fresh_window.h"
 #include "english_check.h"
 
@@ -104,7 +105,7 @@ private:
 private slots:
     void initTestCase() {
         QString error;
-        messages_ = translatedMessages(QStringLiteral(BERTBENCH_SOURCE_DIR "/translations/bertbench_de.ts"), &error);
+        messages_ = translatedMessages((QString(testpaths::sourceDir()) + QStringLiteral("/translations/bertbench_de.ts")), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY2(messages_.size() > 300, qPrintable(QString::number(messages_.size())));
 

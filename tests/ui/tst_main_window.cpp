@@ -2,6 +2,7 @@
 // a few training steps of the tiny preset with the event loop's longest stall
 // measured; stop; prediction; attention; German menus; a broken model folder's
 // error dialog; a screenshot of every page (build folder, screenshots/).
+#include "test_paths.h"
 #include "plots/attention_map_plot.h"
 #include "pages/attention_page.h"
 #include "plots/confusion_matrix_plot.h"
@@ -52,8 +53,8 @@ qint64 longestStall(const std::function<bool()>& until, int timeoutMs) {
 
 void screenshot(QWidget* window, const QString& name) {
     QTest::qWait(150);  // let posted layout requests settle, as they would before a user looks
-    QDir().mkpath(QStringLiteral(BERTBENCH_SCREENSHOT_DIR));
-    window->grab().save(QStringLiteral(BERTBENCH_SCREENSHOT_DIR "/") + name + QStringLiteral(".png"));
+    QDir().mkpath(QString(testpaths::screenshotDir()));
+    window->grab().save((QString(testpaths::screenshotDir()) + QStringLiteral("/")) + name + QStringLiteral(".png"));
 }
 
 QMessageBox* errorDialog() {

@@ -5,6 +5,7 @@
 // classifier does not know, head replacement declined) leaves no run folder;
 // Predict and Attention share one current sentence, and an example clicked on
 // the Evaluate page lands on both with Predict shown.
+#include "test_paths.h"
 #include "fresh_window.h"
 
 #include "models/example_table_model.h"
@@ -151,7 +152,7 @@ private slots:
     // the same live charts, pause together, and the spin box is locked meanwhile.
     void twoProcessesTrainFromTheTrainPage() {
         // The workers are bertbench-cli's (this test binary is no BertBench program).
-        qputenv("BERTBENCH_WORKER_PROGRAM", BERTBENCH_CLI_PATH);
+        qputenv("BERTBENCH_WORKER_PROGRAM", testpaths::cliPath());
         auto* training = window_->training();
         auto* page = window_->hyperparametersPage();
         auto* processes = window_->trainPage()->findChild<QSpinBox*>(QStringLiteral("processesBox"));
@@ -304,7 +305,7 @@ private slots:
         QVERIFY2(!before.isEmpty(), "the run above should have left its folder: the count below would prove nothing");
 
         // A classifier that knows CoLA's two labels, and data with two others.
-        const QString folder = QStringLiteral(BERTBENCH_FIXTURES_DIR "/reference/tiny-bert-cola");
+        const QString folder = (QString(testpaths::fixturesDir()) + QStringLiteral("/reference/tiny-bert-cola"));
         window_->openModelFolder(folder);
         QTRY_COMPARE_WITH_TIMEOUT(session->model().folder, folder, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(!session->isBusy(), 30000);

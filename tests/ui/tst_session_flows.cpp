@@ -3,6 +3,7 @@
 // replacing a model with unsaved training, training a classifier on labels it
 // does not know; Stop that Esc never triggers; and the CLI and the GUI writing
 // the same settings.json for the same choices.
+#include "test_paths.h"
 #include "cli_runner.h"
 #include "dialogs/message_dialogs.h"
 #include "fixtures.h"
@@ -133,14 +134,14 @@ private slots:
     void labelsTheModelDoesNotKnowAskForANewHead() {
         auto* session = window_->session();
         QSignalSpy ready(session, &WorkbenchSession::modelChanged);
-        session->openModel(QString(BERTBENCH_FIXTURES_DIR) + "/reference/tiny-bert-cola", /*discardConfirmed=*/true);
+        session->openModel(QString(testpaths::fixturesDir()) + "/reference/tiny-bert-cola", /*discardConfirmed=*/true);
         QVERIFY(ready.wait(30000));
         QTRY_VERIFY_WITH_TIMEOUT(!session->isBusy(), 30000);
         QCOMPARE(session->model().summary.labels, std::vector<std::string>({"unacceptable", "acceptable"}));
 
         QSignalSpy imported(session, &WorkbenchSession::dataChanged);
         ImportRequest request;
-        request.path = QString(BERTBENCH_FIXTURES_DIR) + "/data/agnews/test.csv";
+        request.path = QString(testpaths::fixturesDir()) + "/data/agnews/test.csv";
         request.options.format = bertbench::DatasetFormat::Csv;
         request.options.textColumn = bertbench::ColumnRef::named("description");
         request.validationRatio = 0.1;

@@ -1,6 +1,7 @@
 // The window on the reference BLAS (ctest puts libblas3's first on the library
 // path for this test): the status bar says, in the window's language, that
 // matrix products are slow and what to install; saved as screenshots.
+#include "test_paths.h"
 #include "fresh_window.h"
 
 #include "runtime/blas_library.h"
@@ -23,12 +24,12 @@ private slots:
         QVERIFY2(warning->text().contains(QStringLiteral("reference BLAS")) &&
                      warning->text().contains(QStringLiteral("libopenblas0-openmp")),
                  qPrintable(warning->text()));
-        QDir().mkpath(QStringLiteral(BERTBENCH_SCREENSHOT_DIR));
-        window->grab().save(QStringLiteral(BERTBENCH_SCREENSHOT_DIR "/slow-blas-en.png"));
+        QDir().mkpath(QString(testpaths::screenshotDir()));
+        window->grab().save((QString(testpaths::screenshotDir()) + QStringLiteral("/slow-blas-en.png")));
         window->setLanguage(QStringLiteral("de"));
         QVERIFY2(warning->text().startsWith(QStringLiteral("Langsam: Matrixprodukte laufen auf der Referenz-BLAS")),
                  qPrintable(warning->text()));
-        window->grab().save(QStringLiteral(BERTBENCH_SCREENSHOT_DIR "/slow-blas-de.png"));
+        window->grab().save((QString(testpaths::screenshotDir()) + QStringLiteral("/slow-blas-de.png")));
         window->setLanguage(QStringLiteral("en"));
     }
 };

@@ -5,6 +5,7 @@
 // loss curve where it stopped; masked-LM domain adaptation from the Model page
 // leaving a classifier with the dataset's labels; the Preferences dialog
 // switching the language.
+#include "test_paths.h"
 #include "data/token_length_stats.h"
 #include "pages/data_page.h"
 #include "tokenizer/bert_tokenizer.h"
@@ -82,7 +83,7 @@ private slots:
         const auto before = session->data().lengths;
         QVERIFY(before.count == 8551 && !before.histogram.empty());
         QSignalSpy modelReady(session, &WorkbenchSession::modelChanged);
-        const auto casedVocab = QString(BERTBENCH_FIXTURES_DIR) + "/reference/vocab/bert-base-cased-vocab.txt";
+        const auto casedVocab = QString(testpaths::fixturesDir()) + "/reference/vocab/bert-base-cased-vocab.txt";
         session->createModel(QStringLiteral("tiny"), casedVocab, /*lowercase=*/false, 7);
         QVERIFY(modelReady.wait(60000));
         QSignalSpy imported(session, &WorkbenchSession::dataChanged);
