@@ -1,5 +1,7 @@
 #include "experiments/run_comparison.h"
 
+#include "experiments/recorded_metric.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -41,7 +43,7 @@ std::string csvCell(const std::string& text) {
 void flatten(const nlohmann::json& json, const std::string& prefix, std::map<std::string, std::string>& out) {
     for (const auto& [key, value] : json.items()) {
         if (value.is_object()) flatten(value, prefix + key + ".", out);
-        else out[prefix + key] = value.dump();
+        else out[prefix + key] = value.is_string() ? value.get<std::string>() : value.dump();
     }
 }
 
@@ -62,9 +64,10 @@ RunCurves readRunCurves(const std::string& folder, const std::string& name, cons
             lastSeconds = row.value("seconds", 0.0);
             curves.loss.push_back({step, lastEpoch, lastSeconds, row.value("loss", 0.0)});
             curves.learningRate.push_back({step, lastEpoch, lastSeconds, row.value("lr", 0.0)});
-        } else if (type == "eval" && row.value("split", "") == "validation" && row.contains(metric)) {
+        } else if (type == "eval" && row.value("split", "") == "validation") {
             // An evaluation ends an epoch: its x is that of the last step before it.
-            curves.validation.push_back({step, lastEpoch, lastSeconds, row.value(metric, 0.0)});
+            const double value = recordedMetric(row, metric);
+            if (std::isfinite(value)) curves.validation.push_back({step, lastEpoch, lastSeconds, value});
         }
     }
     return curves;
@@ -128,19 +131,28 @@ std::string curvesCsv(const AlignedCurves& curves, const std::vector<std::string
     return csv;
 }
 
-std::vector<std::string> differingOptions(const std::vector<RunRecord>& runs) {
+std::vector<OptionRow> optionTable(const std::vector<RunRecord>& runs) {
     std::vector<std::map<std::string, std::string>> flat(runs.size());
     std::set<std::string> keys;
     for (size_t i = 0; i < runs.size(); ++i) {
         if (runs[i].options.is_object()) flatten(runs[i].options, "", flat[i]);
         for (const auto& [key, value] : flat[i]) keys.insert(key);
     }
-    std::vector<std::string> differing;
+    std::vector<OptionRow> table;
     for (const auto& key : keys) {
-        std::set<std::string> values;
-        for (const auto& f : flat) values.insert(f.count(key) ? f.at(key) : std::string("(absent)"));
-        if (values.size() > 1) differing.push_back(key);
+        OptionRow row;
+        row.key = key;
+        for (const auto& f : flat) row.values.push_back(f.count(key) ? f.at(key) : std::string("(absent)"));
+        row.differs = std::set<std::string>(row.values.begin(), row.values.end()).size() > 1;
+        table.push_back(std::move(row));
     }
+    return table;
+}
+
+std::vector<std::string> differingOptions(const std::vector<RunRecord>& runs) {
+    std::vector<std::string> differing;
+    for (const auto& row : optionTable(runs))
+        if (row.differs) differing.push_back(row.key);
     return differing;
 }
 

@@ -44,7 +44,16 @@ AlignedCurves alignCurves(const std::vector<RunCurves>& runs, CurveKind kind, Cu
 // "step,run a,run b" and one line per row; empty cells where a run has no value.
 std::string curvesCsv(const AlignedCurves& curves, const std::vector<std::string>& names, CurveAxis axis);
 
-// The option keys ("learning_rate", "lora.rank") whose values differ between the runs.
+// Every option of the runs, one row per key ("learning_rate", "lora.rank"),
+// sorted by key, with each run's value as text ("(absent)" where a run has none).
+struct OptionRow {
+    std::string key;
+    std::vector<std::string> values;  // [run]
+    bool differs = false;
+};
+std::vector<OptionRow> optionTable(const std::vector<RunRecord>& runs);
+
+// The option keys whose values differ between the runs.
 std::vector<std::string> differingOptions(const std::vector<RunRecord>& runs);
 
 }  // namespace bertbench

@@ -164,15 +164,33 @@ RunRecord readRunRecord(const std::string& folder) {
     return record;
 }
 
+namespace {
+
+// A run inside another folder (a run's adaptation/, a sweep's trial-NNN) is
+// named after both, unless it was renamed.
+void addNestedRun(std::vector<RunRecord>& runs, const fs::path& folder) {
+    auto record = readRunRecord(folder.string());
+    if (record.name == folder.filename().string())
+        record.name = folder.parent_path().filename().string() + "/" + record.name;
+    runs.push_back(std::move(record));
+}
+
+}  // namespace
+
 std::vector<RunRecord> indexRuns(const std::string& root) {
     std::vector<RunRecord> runs;
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(root, error)) {
-        if (!entry.is_directory(error) || !looksLikeRun(entry.path())) continue;
+        if (!entry.is_directory(error)) continue;
+        if (fs::exists(entry.path() / "sweep.json", error)) {  // a sweep: its trials are runs
+            for (const auto& trial : fs::directory_iterator(entry.path(), error))
+                if (trial.is_directory(error) && looksLikeRun(trial.path())) addNestedRun(runs, trial.path());
+            continue;
+        }
+        if (!looksLikeRun(entry.path())) continue;
         runs.push_back(readRunRecord(entry.path().string()));
         const auto adaptation = entry.path() / "adaptation";
-        if (fs::is_directory(adaptation, error) && looksLikeRun(adaptation))
-            runs.push_back(readRunRecord(adaptation.string()));
+        if (fs::is_directory(adaptation, error) && looksLikeRun(adaptation)) addNestedRun(runs, adaptation);
     }
     std::stable_sort(runs.begin(), runs.end(),
                      [](const RunRecord& a, const RunRecord& b) { return a.startedAt > b.startedAt; });

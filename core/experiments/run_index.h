@@ -16,7 +16,9 @@ RunRecord readRunRecord(const std::string& folder);
 
 // Every direct subfolder of `root` that looks like a run (it has settings.json,
 // metrics.jsonl, report.json or a .lock), newest first; also each run's
-// adaptation/ (a masked-LM phase before fine-tuning). An absent root is an empty history.
+// adaptation/ (a masked-LM phase before fine-tuning) and each trial of a
+// sweep folder (one with sweep.json), named "parent/child" unless renamed.
+// An absent root is an empty history.
 std::vector<RunRecord> indexRuns(const std::string& root);
 
 // The name the history shows; kept in run.json, next to the run's own files.

@@ -22,25 +22,26 @@ const OptionField& fieldNamed(const std::string& name) {
 }
 
 OptionValue parsedValue(const OptionField& field, const std::string& text) {
-    auto bad = [&](const std::string& why) {
-        return UsageError("--param " + field.flag.substr(2) + ": \"" + text + "\" " + why);
+    // Each reason a whole literal with its closing quote, as the GUI's translations recognise it.
+    auto bad = [&](const char* quoteAndReason) {
+        return UsageError("--param " + field.flag.substr(2) + ": \"" + text + quoteAndReason);
     };
     switch (field.type) {
     case OptionType::Int: {
         const auto value = parseInteger(text);
-        if (!value) throw bad("is not a whole number");
+        if (!value) throw bad("\" is not a whole number");
         return int64_t(*value);
     }
     case OptionType::Real: {
         char* end = nullptr;
         const double value = std::strtod(text.c_str(), &end);
-        if (text.empty() || *end != '\0') throw bad("is not a number");
+        if (text.empty() || *end != '\0') throw bad("\" is not a number");
         return value;
     }
     case OptionType::Bool:
         if (text == "true" || text == "1") return true;
         if (text == "false" || text == "0") return false;
-        throw bad("is not true or false");
+        throw bad("\" is not true or false");
     case OptionType::StringList: {
         std::vector<std::string> items;
         size_t start = 0;

@@ -2,6 +2,7 @@
 
 #include "common/errors.h"
 #include "common/json_file.h"
+#include "experiments/recorded_metric.h"
 #include "experiments/run_replay.h"
 
 #include <algorithm>
@@ -43,7 +44,7 @@ SweepResult resultOf(const SweepTrial& trial, const std::string& runDir) {
     if (report.is_object() && report.contains("validation") && report.at("validation").is_object()) {
         result.validation = report.at("validation");
         result.metric = trial.options.metric;
-        result.value = result.validation.value(result.metric, 0.0);
+        result.value = recordedMetric(result.validation, result.metric);
     } else {
         result.metric = "train_loss";
         result.value = lastStepLoss(runDir);
@@ -99,6 +100,7 @@ std::vector<SweepResult> runSweep(Session& session, const nlohmann::json& source
 
 std::vector<SweepResult> rankSweep(std::vector<SweepResult> results) {
     std::stable_sort(results.begin(), results.end(), [](const SweepResult& a, const SweepResult& b) {
+        if (std::isnan(a.value) != std::isnan(b.value)) return std::isnan(b.value);  // a run without the metric last
         return higherIsBetterFor(a.metric) ? a.value > b.value : a.value < b.value;
     });
     return results;

@@ -258,6 +258,11 @@ SessionState Session::state() const {
     return s;
 }
 
+nlohmann::json Session::currentSource() const {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    return impl_->sourceBlockLocked(/*maskedLM=*/false, /*adaptFirst=*/false, /*newHead=*/false);
+}
+
 std::shared_ptr<const Dataset> Session::dataset(Split split) const {
     std::lock_guard<std::mutex> lock(impl_->mutex);
     switch (split) {

@@ -20,6 +20,8 @@
 #include "session/session_types.h"
 #include "training/evaluation.h"
 
+#include <nlohmann/json.hpp>
+
 #include <functional>
 #include <future>
 #include <memory>
@@ -92,6 +94,11 @@ public:
     void resumeTraining();
 
     SessionState state() const;
+    // Where the current data, holdout and model came from, as the "source"
+    // block a run records (run_source.h): what a sweep started from this
+    // session's state begins every trial with. The model's entry says
+    // "unavailable" when it has trained since it was opened or created.
+    nlohmann::json currentSource() const;
     // The data of a split as the session holds it (null when there is none).
     std::shared_ptr<const Dataset> dataset(Split split) const;
 

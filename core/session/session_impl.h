@@ -109,6 +109,21 @@ struct Session::Impl {
         return promise.get_future();
     }
 
+    // The "source" block a run records (run_source.h): where its data, holdout
+    // and model came from. A model trained since it was opened or created no
+    // longer is what its source names. Call with `mutex` held.
+    nlohmann::json sourceBlockLocked(bool maskedLM, bool adaptFirst, bool newHead) const {
+        const nlohmann::json modelOrigin =
+            dirty ? nlohmann::json{{"unavailable", "the model had trained in this session since it was opened"}}
+                  : modelSource;
+        return {{"command", maskedLM && !adaptFirst ? "mlm" : "train"},
+                {"model", modelOrigin},
+                {"data", dataSource},
+                {"test", maskedLM ? nlohmann::json() : holdoutSource},
+                {"new_head", newHead},
+                {"adapt_first", adaptFirst}};
+    }
+
     bool trainingActive() const {
         std::lock_guard<std::mutex> lock(mutex);
         return trainingJobs > 0;

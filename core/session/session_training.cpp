@@ -43,16 +43,7 @@ TrainingResult Session::Impl::runTraining(const TrainRequest& request, uint64_t 
     data.train = *trainData;
     {
         std::lock_guard<std::mutex> lock(mutex);
-        // A model trained since it was opened or created no longer is what its source names.
-        const nlohmann::json modelOrigin =
-            dirty ? nlohmann::json{{"unavailable", "the model had trained in this session since it was opened"}}
-                  : modelSource;
-        data.source = {{"command", maskedLM && !request.adaptFirst ? "mlm" : "train"},
-                       {"model", modelOrigin},
-                       {"data", dataSource},
-                       {"test", maskedLM ? nlohmann::json() : holdoutSource},
-                       {"new_head", request.newHead},
-                       {"adapt_first", request.adaptFirst.has_value()}};
+        data.source = sourceBlockLocked(maskedLM, request.adaptFirst.has_value(), request.newHead);
     }
     if (validationData) data.validation = *validationData;
 

@@ -179,6 +179,13 @@ const std::vector<Template> kCatalogue = {
     {0, QT_TRANSLATE_NOOP("EngineMessages", "the chosen strategy leaves no parameter to train"), ""},
     {0, QT_TRANSLATE_NOOP("EngineMessages", "device \"%1\" requested, but this LibTorch build or machine has no CUDA GPU"), "."},
     {0, QT_TRANSLATE_NOOP("EngineMessages", "unknown device \"%1\"; use cpu or cuda"), "."},
+    // Sweep parameters (core/experiments/sweep_plan.cpp), the general one last
+    {0, QT_TRANSLATE_NOOP("EngineMessages", "--param %1: \"%2\" is not a whole number"), ".."},
+    {0, QT_TRANSLATE_NOOP("EngineMessages", "--param %1: \"%2\" is not a number"), ".."},
+    {0, QT_TRANSLATE_NOOP("EngineMessages", "--param %1: \"%2\" is not true or false"), ".."},
+    {0, QT_TRANSLATE_NOOP("EngineMessages", "--param: no option is named \"%1\"; options: %2"), ".."},
+    {0, QT_TRANSLATE_NOOP("EngineMessages", "--param %1: write NAME=VALUE,VALUE,... (e.g. lr=1e-5,3e-5)"), "."},
+    {0, QT_TRANSLATE_NOOP("EngineMessages", "--param %1: %2"), ".*"},
     {0, QT_TRANSLATE_NOOP("EngineMessages", "%1 must be %2, not %3"), "TW."},
     {0, QT_TRANSLATE_NOOP("EngineMessages", "%1 is \"%2\"; use one of %3"), "T.."},
     {0, QT_TRANSLATE_NOOP("EngineMessages", "%1 has \"%2\"; use %3"), "T.."},

@@ -23,7 +23,9 @@ std::string run(const TempFolder& root, const std::string& name, int steps, doub
                               {"lr", 0.1 * s}, {"seconds", 0.5 * s}}
                    .dump()
             << "\n";
-    out << nlohmann::json{{"type", "eval"}, {"split", "validation"}, {"step", steps}, {"mcc", 0.4}}.dump() << "\n";
+    out << nlohmann::json{{"type", "eval"}, {"split", "validation"}, {"step", steps}, {"mcc", 0.4}, {"f1_macro", 0.6}}
+               .dump()
+        << "\n";
     return dir;
 }
 
@@ -58,6 +60,14 @@ private Q_SLOTS:
                  std::string("step,a,\"b, again\"\n1,1,1\n2,0.5,0.5\n3,0.3333333333,\n4,0.25,\n"));
     }
 
+    void theF1OptionReadsTheRecordedMacroF1() {
+        TempFolder root("run_comparison_f1");
+        const auto curves = readRunCurves(run(root, "a", 2, 0.5), "a", "f1");
+        QCOMPARE(curves.validation.size(), size_t(1));
+        QCOMPARE(curves.validation[0].value, 0.6);
+        QVERIFY(readRunCurves(root.file("a"), "a", "no such metric").validation.empty());
+    }
+
     void smoothingIsTensorBoards() {
         const auto s = smoothed({1, 0, 0}, 0.5);
         QCOMPARE(s[0], 1.0);  // debiased: the first point is itself
@@ -72,6 +82,22 @@ private Q_SLOTS:
         b.options = {{"learning_rate", 5e-5}, {"batch_size", 16}, {"lora", {{"rank", 8}}}};
         QCOMPARE(differingOptions({a, b}), std::vector<std::string>({"learning_rate", "lora.rank"}));
         QVERIFY(differingOptions({a, a}).empty());
+    }
+
+    void theOptionTableHasEveryKeyWithEachRunsValue() {
+        RunRecord a, b;
+        a.options = {{"scheduler", "linear"}, {"batch_size", 16}, {"lora", {{"rank", 0}}}};
+        b.options = {{"scheduler", "cosine"}, {"batch_size", 16}};
+        const auto table = optionTable({a, b});
+        QCOMPARE(table.size(), size_t(3));
+        QCOMPARE(table[0].key, std::string("batch_size"));
+        QCOMPARE(table[0].values, std::vector<std::string>({"16", "16"}));
+        QVERIFY(!table[0].differs);
+        QCOMPARE(table[1].key, std::string("lora.rank"));
+        QCOMPARE(table[1].values, std::vector<std::string>({"0", "(absent)"}));
+        QVERIFY(table[1].differs);
+        QCOMPARE(table[2].values, std::vector<std::string>({"linear", "cosine"}));  // text without JSON quotes
+        QVERIFY(table[2].differs);
     }
 };
 

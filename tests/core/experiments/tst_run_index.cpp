@@ -131,6 +131,20 @@ private Q_SLOTS:
         QCOMPARE(readRunRecord(run).name, std::string("lr 3e-5, seed 7"));
     }
 
+    void aSweepsTrialsAreRunsNamedAfterTheSweep() {
+        TempFolder root("run_index_sweep");
+        const auto sweep = root.file("sweep-a");
+        write(sweep + "/sweep.json", "{}");
+        write(sweep + "/trial-001/settings.json", settings("2099-12-07T10:00:00Z").dump());
+        write(sweep + "/trial-002/settings.json", settings("2099-12-07T11:00:00Z").dump());
+        write(sweep + "/notes/readme.txt", "not a run");
+        renameRun(sweep + "/trial-002", "the fast one");
+        const auto runs = indexRuns(root.path());
+        QCOMPARE(runs.size(), size_t(2));
+        QCOMPARE(runs[0].name, std::string("the fast one"));
+        QCOMPARE(runs[1].name, std::string("sweep-a/trial-001"));
+    }
+
     void theCommandRunsTheRecordedRunAgain() {
         auto s = settings("2099-12-07T10:00:00Z");
         s["options"] = {{"learning_rate", 3e-5}, {"batch_size", 16}, {"head_only", true}, {"warmup_steps", 5},
