@@ -1176,6 +1176,30 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
         <source>below %1</source>
         <translation>kleiner als %1</translation>
     </message>
+    <message>
+        <source>--param %1: &quot;%2&quot; is not a whole number</source>
+        <translation>--param %1: „%2“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>--param %1: &quot;%2&quot; is not a number</source>
+        <translation>--param %1: „%2“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>--param %1: &quot;%2&quot; is not true or false</source>
+        <translation>--param %1: „%2“ ist weder true noch false</translation>
+    </message>
+    <message>
+        <source>--param: no option is named &quot;%1&quot;; options: %2</source>
+        <translation>--param: Keine Option heißt „%1“; Optionen: %2</translation>
+    </message>
+    <message>
+        <source>--param %1: write NAME=VALUE,VALUE,... (e.g. lr=1e-5,3e-5)</source>
+        <translation>--param %1: Schreiben Sie NAME=WERT,WERT,… (z. B. lr=1e-5,3e-5)</translation>
+    </message>
+    <message>
+        <source>--param %1: %2</source>
+        <translation>--param %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>EvaluatePage</name>
@@ -1305,6 +1329,149 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     <message>
         <source>Result</source>
         <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentProgressView</name>
+    <message>
+        <source>No experiment yet. Select a run and choose Reproduce or Repeat with 3 seeds, or start a sweep.</source>
+        <translation>Noch kein Experiment. Wählen Sie einen Lauf und dann „Reproduzieren“ oder „Mit 3 Seeds wiederholen“, oder starten Sie einen Sweep.</translation>
+    </message>
+    <message>
+        <source>Reproducing %1 into %2…</source>
+        <translation>%1 wird in %2 reproduziert …</translation>
+    </message>
+    <message>
+        <source>Reproduction of %1 in %2</source>
+        <translation>Reproduktion von %1 in %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Repeating %1 with %n other seed(s): %2 done</source>
+        <translation>
+            <numerusform>%1 wird mit %n anderen Seed wiederholt: %2 fertig</numerusform>
+            <numerusform>%1 wird mit %n anderen Seeds wiederholt: %2 fertig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Repeat of %1 stopped after %2 of %n run(s); Continue resumes it</source>
+        <translation>
+            <numerusform>Wiederholung von %1 nach %2 von %n Lauf angehalten; „Weiter“ setzt sie fort</numerusform>
+            <numerusform>Wiederholung von %1 nach %2 von %n Läufen angehalten; „Weiter“ setzt sie fort</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 repeated with %n other seed(s)</source>
+        <translation>
+            <numerusform>%1 mit %n anderen Seed wiederholt</numerusform>
+            <numerusform>%1 mit %n anderen Seeds wiederholt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweep %1: %2 of %n run(s) done</source>
+        <translation>
+            <numerusform>Sweep %1: %2 von %n Lauf fertig</numerusform>
+            <numerusform>Sweep %1: %2 von %n Läufen fertig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweep %1 stopped after %2 of %n run(s); Continue resumes it</source>
+        <translation>
+            <numerusform>Sweep %1 nach %2 von %n Lauf angehalten; „Weiter“ setzt ihn fort</numerusform>
+            <numerusform>Sweep %1 nach %2 von %n Läufen angehalten; „Weiter“ setzt ihn fort</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweep %1 finished: %n run(s), ranked below</source>
+        <translation>
+            <numerusform>Sweep %1 fertig: %n Lauf, unten nach Rang</numerusform>
+            <numerusform>Sweep %1 fertig: %n Läufe, unten nach Rang</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>Training: %1</source>
+        <translation>Training: %1</translation>
+    </message>
+    <message>
+        <source>Run %1 of %2 (%3): %4</source>
+        <translation>Lauf %1 von %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>Best so far: %1 %2 (run %3: %4)</source>
+        <translation>Bisher am besten: %1 %2 (Lauf %3: %4)</translation>
+    </message>
+    <message>
+        <source>About %1 left</source>
+        <translation>Noch etwa %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 ± %3 (mean ± standard deviation over %n seed(s))</source>
+        <translation>
+            <numerusform>%1: %2 ± %3 (Mittelwert ± Standardabweichung über %n Seed)</numerusform>
+            <numerusform>%1: %2 ± %3 (Mittelwert ± Standardabweichung über %n Seeds)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Identical: the loss of each of the %n step(s) matches the original bit for bit.</source>
+        <translation>
+            <numerusform>Identisch: Der Verlust des %n Schritts stimmt Bit für Bit mit dem Original überein.</numerusform>
+            <numerusform>Identisch: Der Verlust jedes der %n Schritte stimmt Bit für Bit mit dem Original überein.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 steps; the losses so far match the original bit for bit.</source>
+        <translation>Nach %1 von %2 Schritten angehalten; die Verluste bis dahin stimmen Bit für Bit mit dem Original überein.</translation>
+    </message>
+    <message>
+        <source>Different: the loss differs from the original&apos;s from step %1 on. On another machine, thread count or library version, float rounding may differ.</source>
+        <translation>Verschieden: Der Verlust weicht ab Schritt %1 vom Original ab. Auf einem anderen Rechner, mit anderer Thread-Zahl oder Bibliotheksversion kann die Gleitkomma-Rundung abweichen.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop after the current step; Continue resumes from there</source>
+        <translation>Nach dem aktuellen Schritt anhalten; „Weiter“ macht dort weiter</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Metric against:</source>
+        <translation>Metrik gegen:</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Best: %1 %2 (run %3: %4)</source>
+        <translation>Am besten: %1 %2 (Lauf %3: %4)</translation>
     </message>
 </context>
 <context>
@@ -1873,6 +2040,10 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
         <source>&amp;Welcome page</source>
         <translation>&amp;Startseite</translation>
     </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
 </context>
 <context>
     <name>MinimalPairView</name>
@@ -2426,7 +2597,7 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
         <translation>Prozesse</translation>
     </message>
     <message>
-        <source>Train in this many processes on this machine, each on its share of every batch, with the cores split between them (data parallelism). The results equal one process's at the same batch size; on machines with many cores, several processes of fewer threads each are often faster than one. A run resumes only with as many processes as it started with.</source>
+        <source>Train in this many processes on this machine, each on its share of every batch, with the cores split between them (data parallelism). The results equal one process&apos;s at the same batch size; on machines with many cores, several processes of fewer threads each are often faster than one. A run resumes only with as many processes as it started with.</source>
         <translation>In so vielen Prozessen auf diesem Rechner trainieren, jeder mit seinem Anteil an jedem Batch, die Kerne zwischen ihnen aufgeteilt (Datenparallelität). Die Ergebnisse gleichen denen eines Prozesses bei gleicher Batchgröße; auf Rechnern mit vielen Kernen sind mehrere Prozesse mit je weniger Threads oft schneller als einer. Ein Lauf lässt sich nur mit so vielen Prozessen fortsetzen, wie er begonnen hat.</translation>
     </message>
     <message>
@@ -2450,7 +2621,7 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
         <translation>Aktivierungs-Checkpointing</translation>
     </message>
     <message>
-        <source>Keep only each layer's input during the forward pass and recompute the rest in the backward pass: much less memory for long inputs and large batches, for up to a third more time per step. The results are the same.</source>
+        <source>Keep only each layer&apos;s input during the forward pass and recompute the rest in the backward pass: much less memory for long inputs and large batches, for up to a third more time per step. The results are the same.</source>
         <translation>Während des Vorwärtsdurchlaufs nur die Eingabe jeder Schicht behalten und den Rest im Rückwärtsdurchlauf neu berechnen: viel weniger Speicher bei langen Eingaben und großen Batches, für bis zu ein Drittel mehr Zeit pro Schritt. Die Ergebnisse bleiben gleich.</translation>
     </message>
     <message>
@@ -2727,6 +2898,312 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     </message>
 </context>
 <context>
+    <name>RunCompareView</name>
+    <message>
+        <source>Smoothing %1</source>
+        <translation>Glättung %1</translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <source>Best validation: %1</source>
+        <translation>Beste Validierung: %1</translation>
+    </message>
+    <message>
+        <source>Final training loss</source>
+        <translation>Letzter Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Training time (s)</source>
+        <translation>Trainingszeit (s)</translation>
+    </message>
+    <message>
+        <source>Samples/s</source>
+        <translation>Beispiele/s</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Save comparison chart</source>
+        <translation>Vergleichsdiagramm speichern</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <source>Save comparison curves</source>
+        <translation>Vergleichskurven speichern</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-Datei (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save CSV</source>
+        <translation>CSV speichern</translation>
+    </message>
+    <message>
+        <source>Select runs in the table to compare them (Ctrl+click adds a run).</source>
+        <translation>Wählen Sie Läufe in der Tabelle, um sie zu vergleichen (Strg+Klick fügt einen Lauf hinzu).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) compared.</source>
+        <translation>
+            <numerusform>%n Lauf im Vergleich.</numerusform>
+            <numerusform>%n Läufe im Vergleich.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Curve:</source>
+        <translation>Kurve:</translation>
+    </message>
+    <message>
+        <source>X axis:</source>
+        <translation>X-Achse:</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Validation %1</source>
+        <translation>Validierung: %1</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Save chart…</source>
+        <translation>Diagramm speichern …</translation>
+    </message>
+    <message>
+        <source>The chart as PNG or SVG</source>
+        <translation>Das Diagramm als PNG oder SVG</translation>
+    </message>
+    <message>
+        <source>Save CSV…</source>
+        <translation>CSV speichern …</translation>
+    </message>
+    <message>
+        <source>The curves as shown (aligned and smoothed), one column per run</source>
+        <translation>Die Kurven wie angezeigt (ausgerichtet und geglättet), eine Spalte je Lauf</translation>
+    </message>
+    <message>
+        <source>Only options that differ</source>
+        <translation>Nur Optionen, die sich unterscheiden</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>RunTableModel</name>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>unlesbar</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>MCC</source>
+        <translation>MCC</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>%1
+content hash %2</source>
+        <translation>%1
+Inhalts-Hash %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Best validation</source>
+        <translation>Beste Validierung</translation>
+    </message>
+    <message>
+        <source>Final loss</source>
+        <translation>Letzter Verlust</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Training time</source>
+        <translation>Trainingszeit</translation>
+    </message>
+    <message>
+        <source>Samples/s</source>
+        <translation>Beispiele/s</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPage</name>
+    <message>
+        <source>Runs folder</source>
+        <translation>Ordner der Läufe</translation>
+    </message>
+    <message>
+        <source>A run is training; experiments start when it has ended.</source>
+        <translation>Ein Lauf trainiert gerade; Experimente starten, wenn er beendet ist.</translation>
+    </message>
+    <message>
+        <source>An experiment is running.</source>
+        <translation>Ein Experiment läuft.</translation>
+    </message>
+    <message>
+        <source>the run %1</source>
+        <translation>dem Lauf %1</translation>
+    </message>
+    <message>
+        <source>Import a dataset and open or create a model first, or select a run to sweep around.</source>
+        <translation>Importieren Sie zuerst einen Datensatz und öffnen oder erstellen Sie ein Modell, oder wählen Sie einen Lauf als Ausgangspunkt des Sweeps.</translation>
+    </message>
+    <message>
+        <source>The model has training that is not saved, so the sweep&apos;s runs could not start from it. Save it first, or select a run to sweep around.</source>
+        <translation>Das Modell hat ungespeichertes Training, daher könnten die Läufe des Sweeps nicht von ihm ausgehen. Speichern Sie es zuerst, oder wählen Sie einen Lauf als Ausgangspunkt.</translation>
+    </message>
+    <message>
+        <source>the current model and data with the Hyperparameters page&apos;s options</source>
+        <translation>dem aktuellen Modell und den aktuellen Daten mit den Optionen der Seite Hyperparameter</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Runs folder:</source>
+        <translation>Ordner der Läufe:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Reproduce</source>
+        <translation>Reproduzieren</translation>
+    </message>
+    <message>
+        <source>Train the selected run again with identical options and data, and check that its loss curve matches bit for bit</source>
+        <translation>Den gewählten Lauf mit identischen Optionen und Daten erneut trainieren und prüfen, ob seine Verlustkurve Bit für Bit übereinstimmt</translation>
+    </message>
+    <message>
+        <source>Repeat with 3 seeds</source>
+        <translation>Mit 3 Seeds wiederholen</translation>
+    </message>
+    <message>
+        <source>Train the selected run three more times with other seeds, and show the mean and spread of its metric: fine-tuning on small data varies a lot between seeds</source>
+        <translation>Den gewählten Lauf dreimal mit anderen Seeds trainieren und Mittelwert und Streuung seiner Metrik zeigen: Fine-Tuning auf kleinen Daten schwankt stark zwischen Seeds</translation>
+    </message>
+    <message>
+        <source>New sweep…</source>
+        <translation>Neuer Sweep …</translation>
+    </message>
+    <message>
+        <source>Train once per combination of option values, from the selected run or from the current model, data and Hyperparameters page</source>
+        <translation>Einmal je Kombination von Optionswerten trainieren, ausgehend vom gewählten Lauf oder vom aktuellen Modell, den Daten und der Seite Hyperparameter</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>Experiment</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Preferences</source>
@@ -2739,6 +3216,68 @@ Lassen Sie diese weg, um mit den eigenen Einstellungen des Laufs (settings.json)
     <message>
         <source>Language:</source>
         <translation>Sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>SweepDialog</name>
+    <message>
+        <source>New sweep</source>
+        <translation>Neuer Sweep</translation>
+    </message>
+    <message>
+        <source>Every run of the sweep starts from %1 with the options below; tick what to vary and list its values, separated by commas.</source>
+        <translation>Jeder Lauf des Sweeps beginnt mit %1 und den Optionen unten; kreuzen Sie an, was variiert werden soll, und geben Sie die Werte durch Kommas getrennt an.</translation>
+    </message>
+    <message>
+        <source>Vary</source>
+        <translation>Variieren</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Every combination (grid)</source>
+        <translation>Jede Kombination (Raster)</translation>
+    </message>
+    <message>
+        <source>Combinations drawn at random:</source>
+        <translation>Zufällig gezogene Kombinationen:</translation>
+    </message>
+    <message>
+        <source> runs</source>
+        <translation> Läufe</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>Seed </translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Folder for the sweep</source>
+        <translation>Ordner für den Sweep</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Start sweep</source>
+        <translation>Sweep starten</translation>
+    </message>
+    <message>
+        <source>Tick at least one option to vary.</source>
+        <translation>Kreuzen Sie mindestens eine Option zum Variieren an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s), one after the other. A stopped sweep continues from its last unfinished run when started again with the same folder.</source>
+        <translation>
+            <numerusform>%n Lauf, einer nach dem anderen. Ein angehaltener Sweep macht beim letzten unfertigen Lauf weiter, wenn er mit demselben Ordner erneut gestartet wird.</numerusform>
+            <numerusform>%n Läufe, einer nach dem anderen. Ein angehaltener Sweep macht beim letzten unfertigen Lauf weiter, wenn er mit demselben Ordner erneut gestartet wird.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -137,7 +137,7 @@ ModelPage::ModelPage(WorkbenchSession* session, TrainingController* training, QW
         const bool free = !session_->isBusy() && !training_->isActive();
         for (auto* b : {open_, create_}) b->setEnabled(free);
         save_->setEnabled(free && session_->hasModel());
-        adapt_->setEnabled(!training_->isActive());
+        adapt_->setEnabled(training_->canStart());
     };
     connect(session_, &WorkbenchSession::busyChanged, this, updateButtons);
     connect(training_, &TrainingController::stateChanged, this, updateButtons);

@@ -154,7 +154,7 @@ void TrainPage::changeEvent(QEvent* event) {
 void TrainPage::updateButtons() {
     const auto state = training_->state();
     const bool idle = state == TrainingController::State::Idle;
-    start_->setEnabled(idle && session_->hasData() && session_->hasModel() && hyperparameters_->isValid());
+    start_->setEnabled(training_->canStart() && session_->hasData() && session_->hasModel() && hyperparameters_->isValid());
     start_->setToolTip(hyperparameters_->isValid() ? start_->toolTip() : hyperparameters_->validationMessage());
     pause_->setEnabled(state == TrainingController::State::Running || state == TrainingController::State::Paused);
     pause_->setText(state == TrainingController::State::Paused ? tr("Resume") : tr("Pause"));
@@ -163,7 +163,7 @@ void TrainPage::updateButtons() {
     stop_->setEnabled(state == TrainingController::State::Running || state == TrainingController::State::Paused);
     processes_->setEnabled(idle);
     continue_->setVisible(training_->canContinue());
-    continue_->setEnabled(idle && training_->canContinue());
+    continue_->setEnabled(training_->canStart() && training_->canContinue());
 }
 
 void TrainPage::start() {

@@ -21,14 +21,22 @@ TrainingController::TrainingController(WorkbenchSession* session, QObject* paren
     });
 }
 
+QString TrainingController::runsRoot() {
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(QStringLiteral("runs"));
+}
+
 QString TrainingController::newRunDir(const QString& kind) const {
-    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
     const QString name = kind + QLatin1Char('-') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
-    return QDir(base).filePath(QStringLiteral("runs/") + name);
+    return QDir(runsRoot()).filePath(name);
+}
+
+void TrainingController::setExperimentRunning(bool running) {
+    experimentRunning_ = running;
+    emit stateChanged(state_);  // what can start has changed
 }
 
 void TrainingController::start(const TrainingOptions& options) {
-    if (isActive()) return;
+    if (!canStart()) return;
     if (!session_->hasData()) return emit failed(tr("Import a dataset first (Data page)."));
     if (!session_->hasModel()) return emit failed(tr("Open or create a model first (Model page)."));
     try {
@@ -43,7 +51,7 @@ void TrainingController::start(const TrainingOptions& options) {
 }
 
 void TrainingController::startWithNewHead() {
-    if (isActive() || lastMaskedLM_) return;
+    if (!canStart() || lastMaskedLM_) return;
     TrainRequest request = lastRequest_;
     request.newHead = true;
     request.resume = false;
@@ -51,7 +59,7 @@ void TrainingController::startWithNewHead() {
 }
 
 void TrainingController::continueStopped() {
-    if (isActive() || !canContinue_) return;
+    if (!canStart() || !canContinue_) return;
     TrainRequest request = lastRequest_;
     request.resume = true;
     request.newHead = false;  // the checkpoint already holds the head it started with
@@ -59,7 +67,7 @@ void TrainingController::continueStopped() {
 }
 
 void TrainingController::adaptMaskedLM(const TrainingOptions& options) {
-    if (isActive()) return;
+    if (!canStart()) return;
     if (!session_->hasData()) return emit failed(tr("Import a dataset first (Data page)."));
     if (!session_->hasModel()) return emit failed(tr("Open or create a model first (Model page)."));
     TrainRequest request;

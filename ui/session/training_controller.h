@@ -26,7 +26,12 @@ public:
     State state() const { return state_; }
     bool isActive() const { return state_ != State::Idle; }
     bool canContinue() const { return canContinue_; }  // the last run was stopped with a checkpoint
+    // Idle, and no experiment of the Runs page trains beside (they would share the cores).
+    bool canStart() const { return state_ == State::Idle && !experimentRunning_; }
+    void setExperimentRunning(bool running);
     QString runDir() const { return qs(lastRequest_.runDir); }
+    // Where the window's runs go, one folder each (the Runs page lists them).
+    static QString runsRoot();
 
     // Errors (no data, no model, invalid options) come back as failed().
     void start(const bertbench::TrainingOptions& options);
@@ -58,4 +63,5 @@ private:
     bertbench::TrainRequest lastRequest_;
     bool lastMaskedLM_ = false;
     bool canContinue_ = false;
+    bool experimentRunning_ = false;
 };

@@ -69,6 +69,12 @@ void drawGlyph(QPainter& p, const QString& name) {
                 p.setBrush(fill);
                 p.drawRect(cell);
             }
+    } else if (name == QLatin1String("runs")) {  // a history: a clock face over stacked runs
+        p.drawEllipse(QPointF(11, 10), 7.5, 7.5);
+        p.drawPolyline(QPolygonF({{11, 5.5}, {11, 10}, {14.5, 12}}));
+        p.setPen(QPen(QColor(0xd9, 0x6c, 0x1e), 1.8, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(QPointF(5, 21), QPointF(21, 21));
+        p.drawLine(QPointF(20.5, 14), QPointF(20.5, 21));
     } else if (name == QLatin1String("open")) {
         folder();
     } else if (name == QLatin1String("open-model")) {

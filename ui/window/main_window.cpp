@@ -16,6 +16,7 @@
 #include "dialogs/message_dialogs.h"
 #include "pages/model_page.h"
 #include "pages/predict_page.h"
+#include "pages/runs_page.h"
 #include "session/prediction_service.h"
 #include "pages/train_page.h"
 #include "session/session_memory.h"
@@ -59,6 +60,7 @@ MainWindow::MainWindow(const QString& dataset, QWidget* parent) : QMainWindow(pa
     evaluate_ = new EvaluatePage(session_);
     predict_ = new PredictPage(prediction_);
     attention_ = new AttentionPage(prediction_, explain_);
+    runs_ = new RunsPage(session_, training_, hyperparameters_);
     welcome_ = new WelcomePage;
 
     sidebar_ = new QListWidget;
@@ -67,15 +69,15 @@ MainWindow::MainWindow(const QString& dataset, QWidget* parent) : QMainWindow(pa
     sidebar_->setSpacing(2);
     sidebar_->setFixedWidth(190);
     // A list with focus selects its first row, which would leave the welcome
-    // page on the first click into the window; Ctrl+1…7 and clicks switch pages.
+    // page on the first click into the window; Ctrl+1…8 and clicks switch pages.
     sidebar_->setFocusPolicy(Qt::NoFocus);
     sidebar_->setStyleSheet(QStringLiteral("QListWidget { border: none; background: palette(alternate-base); }"
                                            "QListWidget::item { padding: 8px 6px; }"));
     stack_ = new QStackedWidget;
-    const QStringList icons = {"data", "model", "hyperparameters", "train", "evaluate", "predict", "attention"};
+    const QStringList icons = {"data", "model", "hyperparameters", "train", "evaluate", "predict", "attention", "runs"};
     for (QWidget* page : {static_cast<QWidget*>(data_), static_cast<QWidget*>(model_), static_cast<QWidget*>(hyperparameters_),
                           static_cast<QWidget*>(train_), static_cast<QWidget*>(evaluate_), static_cast<QWidget*>(predict_),
-                          static_cast<QWidget*>(attention_)}) {
+                          static_cast<QWidget*>(attention_), static_cast<QWidget*>(runs_)}) {
         stack_->addWidget(page);
         new QListWidgetItem(VectorIconEngine::icon(icons[stack_->count() - 1]), QString(), sidebar_);
     }
@@ -150,6 +152,7 @@ MainWindow::MainWindow(const QString& dataset, QWidget* parent) : QMainWindow(pa
                 evaluate_->setMaxLength(int(hyperparameters_->options().maxLength));
             });
     connect(training_, &TrainingController::stateChanged, this, &MainWindow::updateActions);
+    connect(runs_, &RunsPage::experimentActiveChanged, training_, &TrainingController::setExperimentRunning);
     connect(training_, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
         hyperparameters_->setRunActive(state != TrainingController::State::Idle);
         if (state == TrainingController::State::Paused)

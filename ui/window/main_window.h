@@ -1,5 +1,6 @@
 // MainWindow: the workbench's frame — a sidebar leading through the flow
-// (Data → Model → Hyperparameters → Train → Evaluate → Predict → Attention)
+// (Data → Model → Hyperparameters → Train → Evaluate → Predict → Attention,
+// then Runs: the history and experiments)
 // over a page stack, menus with standard shortcuts, a toolbar, status bar
 // messages, drag-and-drop of dataset files, settings that persist between
 // launches, and a question before unsaved training is thrown away. It owns
@@ -21,6 +22,7 @@ class EvaluatePage;
 class HyperparametersPage;
 class ModelPage;
 class PredictPage;
+class RunsPage;
 class PredictionService;
 class ExplainService;
 class TrainPage;
@@ -37,7 +39,7 @@ class MainWindow : public QMainWindow {
 
 public:
     // Welcome is not in the sidebar: the first launch's start page, and Help → Welcome.
-    enum Page { Data, Model, Hyperparameters, Train, Evaluate, Predict, Attention, PageCount, Welcome = PageCount };
+    enum Page { Data, Model, Hyperparameters, Train, Evaluate, Predict, Attention, Runs, PageCount, Welcome = PageCount };
 
     // With a dataset, it is shown in the Data page's preview. Without one, the
     // last session's dataset and model are reopened; on a first launch (or when
@@ -66,6 +68,7 @@ public:
     EvaluatePage* evaluatePage() const { return evaluate_; }
     PredictPage* predictPage() const { return predict_; }
     AttentionPage* attentionPage() const { return attention_; }
+    RunsPage* runsPage() const { return runs_; }
     WelcomePage* welcomePage() const { return welcome_; }
 
 protected:
@@ -112,6 +115,7 @@ private:
     EvaluatePage* evaluate_;
     PredictPage* predict_;
     AttentionPage* attention_;
+    RunsPage* runs_;
     WelcomePage* welcome_;
     QLabel* statusModel_;
     QProgressBar* statusProgress_;

@@ -72,7 +72,7 @@ void MainWindow::createActions() {
         evaluate_->evaluate();
     });
 
-    const char* icons[] = {"data", "model", "hyperparameters", "train", "evaluate", "predict", "attention"};
+    const char* icons[] = {"data", "model", "hyperparameters", "train", "evaluate", "predict", "attention", "runs"};
     for (int i = 0; i < PageCount; ++i) {
         auto* a = make(nullptr, icons[i]);
         a->setObjectName(QStringLiteral("page%1").arg(i));
@@ -156,7 +156,7 @@ void MainWindow::retranslateUi() {
     stopAct_->setText(tr("S&top"));
     evaluateAct_->setText(tr("&Evaluate"));
     const QStringList pages = {tr("Data"), tr("Model"), tr("Hyperparameters"), tr("Train"),
-                               tr("Evaluate"), tr("Predict"), tr("Attention")};
+                               tr("Evaluate"), tr("Predict"), tr("Attention"), tr("Runs")};
     for (int i = 0; i < PageCount; ++i) {
         pageActs_[i]->setText(pages[i]);
         sidebar_->item(i)->setText(QStringLiteral("%1  %2").arg(i + 1).arg(pages[i]));
@@ -196,7 +196,8 @@ void MainWindow::refreshRecentMenus() {
 void MainWindow::updateActions() {
     const auto state = training_->state();
     const bool idle = state == TrainingController::State::Idle;
-    startAct_->setEnabled(idle && session_->hasData() && session_->hasModel() && hyperparameters_->isValid());
+    startAct_->setEnabled(training_->canStart() && session_->hasData() && session_->hasModel() &&
+                          hyperparameters_->isValid());
     pauseAct_->setEnabled(state == TrainingController::State::Running || state == TrainingController::State::Paused);
     pauseAct_->setText(state == TrainingController::State::Paused ? tr("&Resume") : tr("&Pause"));
     pauseAct_->setIcon(VectorIconEngine::icon(state == TrainingController::State::Paused ? QStringLiteral("start")
@@ -238,7 +239,9 @@ void MainWindow::showAbout() { AboutDialog(this).exec(); }
 void MainWindow::showHelp(const QString& page) {
     // F1 opens the guide at the page the user is looking at.
     static const char* const kTopics[] = {"data.html",     "model.html",   "hyperparameters.html", "index.html",
-                                          "evaluate.html", "predict.html", "predict.html",         "index.html"};
+                                          "evaluate.html", "predict.html", "predict.html",         "runs.html",
+                                          "index.html"};
+    static_assert(sizeof kTopics / sizeof *kTopics == Welcome + 1, "a help topic for every page");
     const QString topic = page.isEmpty() ? QString::fromLatin1(kTopics[int(currentPage())]) : page;
     if (!help_) {
         help_ = new HelpDialog(language_, this);
