@@ -42,9 +42,7 @@ install_missing() {
 }
 
 build_all() {
-  # Paths relative to the checkout in ccache's hashes, so a fresh clone in another
-  # folder (CI) reuses what an earlier build compiled.
-  export CCACHE_BASEDIR="$here"
+  # ccache is set up by packaging/ccache_launcher.sh, the build's compiler launcher.
   cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release
   cmake --build "$build" --parallel "$(nproc)"
 }
@@ -70,7 +68,6 @@ case "$command" in
   sanitize)
     install_missing "${sanitizer_packages[@]}"
     build="${BERTBENCH_SANITIZE_BUILD_DIR:-$here/build-sanitize}"
-    export CCACHE_BASEDIR="$here"
     # -O1, as the sanitizers' own documentation advises: it keeps stack traces
     # exact and compiles faster than -O3 (the heavy arithmetic runs in LibTorch anyway).
     cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ \

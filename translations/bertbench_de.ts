@@ -3202,6 +3202,18 @@ Inhalts-Hash %2</translation>
         <source>Experiment</source>
         <translation>Experiment</translation>
     </message>
+    <message>
+        <source>Command: %1</source>
+        <translation>Befehl: %1</translation>
+    </message>
+    <message>
+        <source>Runtime: %1</source>
+        <translation>Laufzeitumgebung: %1</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Ordner: %1</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

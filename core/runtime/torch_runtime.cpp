@@ -48,7 +48,8 @@ std::string runtimeDescription() {
                              (library == BlasLibrary::Reference ? " (slow: install libopenblas0-openmp)" : "");
     return "LibTorch " + std::string(TORCH_VERSION) + ", " + blas + ", linear layers on " +
            (matmulBackend() == MatmulBackend::OneDnn ? "oneDNN" : "BLAS") + ", " +
-           std::to_string(torch::get_num_threads()) + " threads" + (cudaAvailable() ? ", CUDA available" : "");
+           std::to_string(torch::get_num_threads()) + (torch::get_num_threads() == 1 ? " thread" : " threads") +
+           (cudaAvailable() ? ", CUDA available" : "");
 }
 
 }  // namespace bertbench

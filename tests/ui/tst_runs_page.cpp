@@ -194,6 +194,11 @@ private slots:
         QCOMPARE(runs->data(runs->index(first, RunTableModel::Name)).toString(), QStringLiteral("sweep-test/trial-001"));
         QCOMPARE(runs->data(runs->index(first, RunTableModel::Status)).toString(), QStringLiteral("finished"));
         QCOMPARE(runs->data(runs->index(first, RunTableModel::Steps)).toString(), QStringLiteral("3 / 3"));
+        // One run selected: the command that runs it again, and where it ran.
+        page_->selectRuns({trial(1)});
+        QVERIFY2(page_->detailsText().contains(QStringLiteral("bertbench-cli train --preset tiny")) &&
+                     page_->detailsText().contains(QStringLiteral("LibTorch")),
+                 qPrintable(page_->detailsText()));
     }
 
     void aRenameIsKept() {

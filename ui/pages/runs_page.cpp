@@ -66,6 +66,10 @@ RunsPage::RunsPage(WorkbenchSession* session, TrainingController* training, Hype
     view_->verticalHeader()->hide();
     view_->horizontalHeader()->setStretchLastSection(true);
     view_->setAlternatingRowColors(true);
+    details_ = new QLabel;
+    details_->setObjectName(QStringLiteral("runDetails"));
+    details_->setWordWrap(true);
+    details_->setTextInteractionFlags(Qt::TextSelectableByMouse);  // the command is there to be copied
 
     compare_ = new RunCompareView;
     progress_ = new ExperimentProgressView(runner_);
@@ -89,6 +93,7 @@ RunsPage::RunsPage(WorkbenchSession* session, TrainingController* training, Hype
     upperLayout->setContentsMargins(0, 0, 0, 0);
     upperLayout->addLayout(folderRow);
     upperLayout->addWidget(view_, 1);
+    upperLayout->addWidget(details_);
     upperLayout->addLayout(actions);
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(upper);
@@ -143,6 +148,7 @@ void RunsPage::setRoot(const QString& folder) {
 }
 
 QString RunsPage::root() const { return model_->root(); }
+QString RunsPage::detailsText() const { return details_->text(); }
 
 void RunsPage::refresh() {
     const QStringList selected = selectedRuns();
@@ -188,6 +194,16 @@ void RunsPage::selectionChanged() {
     // Oldest first: the order a user reads a history in, and the same colours as long as the choice stays.
     std::sort(chosen.begin(), chosen.end(), [](const RunRecord& a, const RunRecord& b) { return a.startedAt < b.startedAt; });
     compare_->setRuns(chosen);
+    details_->clear();
+    if (chosen.size() == 1 && chosen.front().status != RunStatus::Unreadable) {
+        const auto& run = chosen.front();
+        QStringList lines;
+        if (!run.command.empty()) lines << tr("Command: %1").arg(qs(run.command));
+        if (!run.runtime.empty()) lines << tr("Runtime: %1").arg(qs(run.runtime));
+        lines << tr("Folder: %1").arg(qs(run.path));
+        details_->setText(lines.join(QLatin1Char('\n')));
+    }
+    details_->setVisible(!details_->text().isEmpty());
     if (!chosen.empty() && !selectingRuns_) tabs_->setCurrentWidget(compare_);
     updateButtons();
 }

@@ -48,6 +48,7 @@ public:
 
     RunTableModel* runs() const { return model_; }
     QTableView* table() const { return view_; }
+    QString detailsText() const;  // the selected run's command and runtime
     RunCompareView* compare() const { return compare_; }
     ExperimentProgressView* progress() const { return progress_; }
     ExperimentRunner* runner() const { return runner_; }
@@ -73,7 +74,7 @@ private:
     ExperimentRunner* runner_;
     RunTableModel* model_;
     QSortFilterProxyModel* sorted_;
-    QLabel* folderLabel_;
+    QLabel *folderLabel_, *details_;
     QLineEdit* folder_;
     QPushButton *browse_, *refresh_, *reproduce_, *repeat_, *sweep_;
     QTableView* view_;
