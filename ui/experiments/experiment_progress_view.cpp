@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
@@ -245,7 +246,7 @@ void ExperimentProgressView::fillRanking() {
     for (int r = 0; r < int(ranked.size()); ++r) {
         const auto& result = ranked[size_t(r)];
         const QStringList cells = {QString::number(r + 1), QString::number(result.index + 1),
-                                   QLocale().toString(result.value, 'f', 4), QString::number(result.trainSeconds, 'f', 1),
+                                   QLocale().toString(result.value, 'f', 4), QLocale().toString(result.trainSeconds, 'f', 1),
                                    assignmentText(result.assignments)};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);

@@ -14,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
@@ -54,6 +55,7 @@ RunCompareView::RunCompareView(QWidget* parent) : QWidget(parent) {
     smoothing_->setMaximumWidth(160);
     saveFigure_ = new QPushButton;
     saveCsv_ = new QPushButton;
+    for (auto* combo : {curve_, axis_}) combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);  // German is longer
     for (int i = 0; i < 3; ++i) curve_->addItem(QString());
     for (int i = 0; i < 3; ++i) axis_->addItem(QString());
 
@@ -204,13 +206,13 @@ void RunCompareView::fillMetrics() {
         const auto& run = runs_[size_t(c)];
         for (int r = 0; r < keys.size(); ++r) {
             const double value = recordedMetric(run.bestValidation, ss(keys[r]));
-            metrics_->setItem(r, c, cell(std::isfinite(value) ? QString::number(value, 'f', 4) : QString()));
+            metrics_->setItem(r, c, cell(std::isfinite(value) ? QLocale().toString(value, 'f', 4) : QString()));
         }
         int r = int(keys.size());
-        metrics_->setItem(r++, c, cell(run.steps > 0 ? QString::number(run.finalLoss, 'f', 4) : QString()));
+        metrics_->setItem(r++, c, cell(run.steps > 0 ? QLocale().toString(run.finalLoss, 'f', 4) : QString()));
         metrics_->setItem(r++, c, cell(QString::number(run.steps)));
-        metrics_->setItem(r++, c, cell(QString::number(run.trainSeconds, 'f', 1)));
-        metrics_->setItem(r++, c, cell(QString::number(run.samplesPerSecond, 'f', 0)));
+        metrics_->setItem(r++, c, cell(QLocale().toString(run.trainSeconds, 'f', 1)));
+        metrics_->setItem(r++, c, cell(QLocale().toString(run.samplesPerSecond, 'f', 0)));
         metrics_->setItem(r++, c, cell(RunTableModel::statusText(run.status)));
     }
 }

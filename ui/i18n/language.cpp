@@ -42,7 +42,10 @@ QString apply(const QString& requested) {
     QCoreApplication::removeTranslator(appTranslator);
     QCoreApplication::removeTranslator(qtTranslator);
     currentCode = QStringLiteral("en");
-    if (code != QLatin1String("en") && appTranslator->load(QStringLiteral(":/i18n/bertbench_") + code)) {
+    if (code == QLatin1String("en")) {
+        // English's own plural forms only: "%n run(s)" becomes "1 run", "2 runs".
+        if (appTranslator->load(QStringLiteral(":/i18n/bertbench_en"))) QCoreApplication::installTranslator(appTranslator);
+    } else if (appTranslator->load(QStringLiteral(":/i18n/bertbench_") + code)) {
         // Qt's own strings (standard dialog buttons) when the system has them.
         if (qtTranslator->load(QStringLiteral("qtbase_") + code, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QCoreApplication::installTranslator(qtTranslator);

@@ -7,13 +7,14 @@
 #include "session/workbench_types.h"
 
 #include <QDateTime>
+#include <QFileInfo>
+#include <QFont>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QPalette>
 
 #include <cmath>
 #include <limits>
-#include <QFileInfo>
-#include <QFont>
-#include <QPalette>
-#include <QGuiApplication>
 
 using namespace bertbench;
 
@@ -69,7 +70,7 @@ QString RunTableModel::metricText(const RunRecord& run) {
     const double value = metricValue(run);
     if (std::isnan(value)) return {};
     return QStringLiteral("%1 %2").arg(metricLabel(qs(run.options.value("metric", std::string("mcc")))),
-                                       QString::number(value, 'f', 3));
+                                       QLocale().toString(value, 'f', 3));
 }
 
 QString RunTableModel::durationText(double seconds) {
@@ -118,7 +119,7 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
         }
         case FinalLoss:
             if (sorting) return run.steps > 0 ? run.finalLoss : 1e300;
-            return run.steps > 0 ? QString::number(run.finalLoss, 'f', 4) : QString();
+            return run.steps > 0 ? QLocale().toString(run.finalLoss, 'f', 4) : QString();
         case Steps:
             if (sorting) return qint64(run.steps);
             return run.totalSteps > 0 ? QStringLiteral("%1 / %2").arg(run.steps).arg(run.totalSteps)
@@ -126,7 +127,7 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
         case Duration: return sorting ? QVariant(run.trainSeconds) : QVariant(durationText(run.trainSeconds));
         case Throughput:
             if (sorting) return run.samplesPerSecond;
-            return run.samplesPerSecond > 0 ? QString::number(run.samplesPerSecond, 'f', 0) : QString();
+            return run.samplesPerSecond > 0 ? QLocale().toString(run.samplesPerSecond, 'f', 0) : QString();
         case ColumnCount: break;
     }
     return {};
